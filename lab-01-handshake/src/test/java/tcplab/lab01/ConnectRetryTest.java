@@ -1,0 +1,55 @@
+package tcplab.lab01;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import tcplab.lab01.ConnectPolicy.Sleeper;
+import tcplab.support.net.Loopback;
+import tcplab.support.net.ReservedPort;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
+import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
+
+/** Nothing listens at first, so the connect is refused (RST); the client retries and connects once a server appears. */
+class ConnectRetryTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(2);
+
+    @Test
+    void clientRetriesUntilServerAppears() throws Exception {
+        try (ReservedPort port = ReservedPort.reserve()) {
+            AtomicInteger pauses = new AtomicInteger();
+            Sleeper listenDuringFirstPause = pause -> {
+                if (pauses.getAndIncrement() == 0) {
+                    listen(port);
+                }
+                Sleeper.SYSTEM.sleep(pause);
+            };
+            ConnectPolicy policy = ClientPolicies.policy(
+                    WITHIN, 10, Duration.ofMillis(50), Duration.ofSeconds(3), listenDuringFirstPause);
+
+            TCPClient client = assertDoesNotThrow(() -> TCPClient.connect(Loopback.HOST, port.port(), policy),
+                    Feedback.expected("connect() to retry after \"Connection refused\" and connect once the server"
+                                    + " listened, which it did during the first pause")
+                            .but("it gave up")
+                            .hint("Catch ConnectException, pause with policy.sleeper().sleep(...), and try again."));
+            try (client) {
+                TcpAssertions.awaitState(TcpProbe.system(), client.localPort(), port.port(), TcpState.ESTABLISHED,
+                        WITHIN, "the client's end", "Does connect() return the socket that connected?");
+            }
+        }
+    }
+
+    private static void listen(ReservedPort port) {
+        try {
+            port.listen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

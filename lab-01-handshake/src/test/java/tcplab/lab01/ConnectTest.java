@@ -1,0 +1,29 @@
+package tcplab.lab01;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tcplab.lab01.ConnectPolicy.Sleeper;
+import tcplab.support.kit.WarmUp;
+import tcplab.support.net.Loopback;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
+import tcplab.support.teach.TcpAssertions;
+
+/** The client connects to a listening socket: the handshake completes, and the kernel shows ESTABLISHED. */
+@WarmUp
+class ConnectTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(2);
+
+    @Test
+    void clientConnectsToListeningServer() throws Exception {
+        ConnectPolicy policy = ClientPolicies.policy(WITHIN, 1, Duration.ofMillis(100), WITHIN, Sleeper.SYSTEM);
+        try (ServerSocket server = Loopback.listen();
+             TCPClient client = TCPClient.connect(Loopback.HOST, server.getLocalPort(), policy)) {
+            TcpAssertions.awaitState(TcpProbe.system(), client.localPort(), server.getLocalPort(),
+                    TcpState.ESTABLISHED, WITHIN, "the client's end",
+                    "connect() returns after SYN, SYN-ACK, ACK; does it connect to the given host and port?");
+        }
+    }
+}
