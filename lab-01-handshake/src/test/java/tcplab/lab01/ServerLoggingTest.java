@@ -43,11 +43,12 @@ class ServerLoggingTest {
         LineConnection client = LineConnection.open(port);
         int clientPort = client.localPort();
         String peer = peer(client);
+        int beforeClose;
         try (client) {
             client.sendLine("hello");
             client.readLine();
+            beforeClose = logLinesNaming(clientPort);
         }
-        int beforeClose = logLinesNaming(clientPort);
 
         awaitLogLines(clientPort, beforeClose + 1,
                 "one more log line naming " + peer + " after the client closed (there were " + beforeClose + ")");
