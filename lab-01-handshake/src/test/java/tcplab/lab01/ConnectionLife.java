@@ -49,12 +49,12 @@ public final class ConnectionLife {
 
                 // 3. One line each way; the connection stays ESTABLISHED.
                 String reply = client.exchange(TCPClient.DEFAULT_MESSAGE);
-                printStates("3", "write and read \"" + reply + "\"", "read the line, write it back", clientPort, serverPort,
-                        Set.of(TcpState.ESTABLISHED), Set.of(TcpState.ESTABLISHED));
+                printStates("3", "write and read \"" + reply + "\"", "read the line, write it back",
+                        clientPort, serverPort, Set.of(TcpState.ESTABLISHED), Set.of(TcpState.ESTABLISHED));
 
                 // 4. The client closes first (FIN); the server reads EOF and closes too. The client keeps TIME_WAIT.
                 client.close();
-                printStates("4", "close(): FIN ->", "read -> EOF; close(): FIN", clientPort, serverPort,
+                printStates("4", "close(): FIN", "read -> EOF; close(): FIN", clientPort, serverPort,
                         Set.of(TcpState.TIME_WAIT, TcpState.CLOSED), Set.of(TcpState.CLOSED));
             }
 
