@@ -26,7 +26,7 @@ seconds() {
   start=$(date +%s.%N)
   (cd "$dir" && "$@" > /dev/null 2>&1) || true
   end=$(date +%s.%N)
-  echo "$end - $start" | bc
+  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -41,7 +41,7 @@ kit_check() {
   find "$dir" -path '*/target/kit-check/outcomes.tsv' | sort | while read -r f; do
     awk -F'\t' -v m="${f#"$dir"/}" '$3 != "PLANNED" { print m, $1, $3 }' "$f"
   done | sort > "$dir.sig"
-  echo "$end - $start" | bc
+  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
 }
 
 clone warm
@@ -96,7 +96,7 @@ for i in $(seq 1 "$at_once"); do clone "once$i"; done
 start=$(date +%s.%N)
 for i in $(seq 1 "$at_once"); do kit_check "$work/once$i" > "$work/once$i.time" & done
 wait
-printf '   all %d done in %.1f s\n' "$at_once" "$(echo "$(date +%s.%N) - $start" | bc)"
+printf "   all %d done in %.1f s\n" "$at_once" "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')"
 for i in $(seq 1 "$at_once"); do judge "$work/once$i" "run $i at once"; done
 
 total=$((in_a_row + loaded + at_once))
