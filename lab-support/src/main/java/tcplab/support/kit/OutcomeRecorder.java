@@ -70,7 +70,9 @@ public final class OutcomeRecorder implements TestExecutionListener {
         TestSource source = test.getSource().orElse(null);
         if (source instanceof MethodSource method) {
             String className = method.getClassName();
-            return className.substring(className.lastIndexOf('.') + 1) + "#" + method.getMethodName();
+            String name = className.substring(className.lastIndexOf('.') + 1) + "#" + method.getMethodName();
+            // each invocation of a parameterized test is a test of its own: "[1] echo-20-bytes.tcpdump.txt"
+            return test.getDisplayName().startsWith("[") ? name + " " + test.getDisplayName() : name;
         }
         return test.getUniqueId();
     }

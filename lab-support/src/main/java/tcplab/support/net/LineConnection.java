@@ -92,6 +92,15 @@ public final class LineConnection implements AutoCloseable {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Reads up to {@code n} bytes; fewer only if the peer's FIN comes first. */
+    public byte[] readBytes(int n) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b = 0; bytes.size() < n && (b = read()) != -1; ) {
+            bytes.write(b);
+        }
+        return bytes.toByteArray();
+    }
+
     /** Reads one byte, or -1 at EOF (the peer's FIN). */
     public int read() throws IOException {
         try {

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Figures for the kit foundation and Lab 01 (a benchmark, kept apart from .ci/run):
-#   1. Lab 01's student command, median wall time of 5 runs, with a warm local repository;
+# Figures for the kit (a benchmark, kept apart from .ci/run):
+#   1. each lab's student command, median wall time of 5 runs, with a warm local repository;
 #   2. the kit check's wall time, 20 runs in a row;
 #   3. then 10 runs with both cores loaded (stress-ng --cpu 2), and 4 runs at once.
 # Every kit check must exit 0 and give the same outcome for every test as the first run.
-#   scripts/bench-lab01.sh [RUNS_IN_A_ROW] [RUNS_LOADED] [RUNS_AT_ONCE]      (defaults 20 10 4)
+#   scripts/bench-kit.sh [RUNS_IN_A_ROW] [RUNS_LOADED] [RUNS_AT_ONCE]      (defaults 20 10 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,13 +47,15 @@ kit_check() {
 clone warm
 (cd "$work/warm" && ./mvnw -B -q install -DskipTests > /dev/null)
 
-echo "== Lab 01 student command: ./mvnw test -pl lab-01-handshake -am (untouched starter)"
-times=()
-for i in 1 2 3 4 5; do
-  times+=("$(seconds "$work/warm" ./mvnw -B test -pl lab-01-handshake -am)")
+for lab in $(cd "$work/warm" && ls -d lab-[0-9]*/ | tr -d /); do
+  echo "== $lab student command: ./mvnw test -pl $lab -am (untouched starter)"
+  times=()
+  for i in 1 2 3 4 5; do
+    times+=("$(seconds "$work/warm" ./mvnw -B test -pl "$lab" -am)")
+  done
+  printf '   runs: %s s\n' "${times[*]}"
+  printf '   median of 5: %.1f s\n' "$(printf '%s\n' "${times[@]}" | median)"
 done
-printf '   runs: %s s\n' "${times[*]}"
-printf '   median of 5: %.1f s\n' "$(printf '%s\n' "${times[@]}" | median)"
 
 reference=""
 flakes=0

@@ -1,0 +1,158 @@
+package tcplab.lab02;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An echo server on loopback that serves up to {@link #MAX_CLIENTS} clients at once, in one of two protocols:
+ * <ul>
+ *   <li>{@link Protocol#FRAMES}: each length-prefixed frame comes back as a frame; bad input is answered with a
+ *       frame whose payload starts with {@code ERROR}, and the connection is closed;</li>
+ *   <li>{@link Protocol#BYTES}: every byte comes back as it arrives, and the client's FIN is answered with FIN.</li>
+ * </ul>
+ */
+public final class EchoServer implements AutoCloseable {
+
+    /** The two ways of echoing. */
+    public enum Protocol { FRAMES, BYTES }
+
+    /** Only programs on this machine can connect. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The study notes' port. */
+    public static final int DEFAULT_PORT = 8080;
+
+    /** How many clients are served at once; more wait in the backlog. */
+    public static final int MAX_CLIENTS = 16;
+
+    private static final Logger log = LoggerFactory.getLogger(EchoServer.class);
+
+    private final String host;
+    private final int port;
+    private final Protocol protocol;
+    private final ExecutorService workers = Executors.newFixedThreadPool(MAX_CLIENTS, runnable -> {
+        Thread thread = new Thread(runnable, "lab02-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ServerSocket serverSocket;
+
+    /** A server for {@code host}:{@code port}; port 0 asks the kernel for any free port. */
+    public EchoServer(String host, int port, Protocol protocol) {
+        this.host = host;
+        this.port = port;
+        this.protocol = protocol;
+    }
+
+    /** Listens and serves clients on background threads; returns the port the kernel assigned. */
+    public synchronized int start() throws IOException {
+        serverSocket = new ServerSocket(port, 50, InetAddress.getByName(host));
+        log.info("echoing {} on {}", protocol, serverSocket.getLocalSocketAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "lab02-acceptor-" + serverSocket.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return serverSocket.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!serverSocket.isClosed()) {
+            try {
+                Socket client = serverSocket.accept();
+                workers.execute(() -> serve(client));
+            } catch (IOException e) {
+                if (!serverSocket.isClosed()) {
+                    log.warn("accept failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        SocketAddress peer = client.getRemoteSocketAddress();
+        try (client) {
+            if (protocol == Protocol.FRAMES) {
+                serveFrames(client);
+            } else {
+                serveBytes(client);
+            }
+        } catch (IOException e) {
+            log.warn("connection with {} failed: {}", peer, e.toString());
+        }
+    }
+
+    /**
+     * Task L2-T5: echoes frames until the client's FIN. A frame whose length is negative or above
+     * {@link Framing#MAX_FRAME_BYTES} is answered with one frame whose payload is {@code ERROR } and the reason, in
+     * UTF-8; then the connection is closed. A client that leaves in the middle of a frame ends only its own connection.
+     * Memory stays bounded: nothing is allocated for a length that was refused.
+     *
+     * @throws IOException if the connection fails
+     */
+    void serveFrames(Socket client) throws IOException {
+        InputStream in = new BufferedInputStream(client.getInputStream());
+        OutputStream out = new BufferedOutputStream(client.getOutputStream());
+        // TODO(student): L2-T5 answer a ProtocolException with an ERROR frame, then close; an EOFException in the
+        //                middle of a frame ends only this connection.
+        for (byte[] frame = Framing.readFrame(in, Framing.MAX_FRAME_BYTES); frame != null;
+             frame = Framing.readFrame(in, Framing.MAX_FRAME_BYTES)) {
+            Framing.writeFrame(out, frame);
+        }
+    }
+
+    /**
+     * Task L2-T4: copies every byte back as it arrives, so the client's data never piles up here; at the client's
+     * FIN, sends FIN (half-close) once everything is echoed.
+     *
+     * @throws IOException if the connection fails
+     */
+    void serveBytes(Socket client) throws IOException {
+        // TODO(student): L2-T4 echo every byte as it arrives until the client's FIN, then send FIN.
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream()));
+        PrintWriter out = new PrintWriter(client.getOutputStream(), true);
+        out.println("Hello Client, you said: " + in.readLine());
+    }
+
+    @Override
+    public void close() throws IOException {
+        ServerSocket socket = serverSocket;
+        if (socket != null) {
+            socket.close();
+        }
+        workers.shutdownNow();
+    }
+
+    /** Runs until Ctrl+C. Configure with {@code -Dhost}, {@code -Dport} and {@code -Dprotocol=frames|bytes}. */
+    public static void main(String[] args) throws Exception {
+        // 1. Configuration from system properties.
+        String host = System.getProperty("host", DEFAULT_HOST);
+        int port = Integer.getInteger("port", DEFAULT_PORT);
+        Protocol protocol = Protocol.valueOf(System.getProperty("protocol", "bytes").toUpperCase(Locale.ROOT));
+
+        // 2. Listen and serve on background threads until Ctrl+C.
+        EchoServer server = new EchoServer(host, port, protocol);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.warn("closing failed: {}", e.toString());
+            }
+        }, "lab02-shutdown"));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,44 @@
+package tcplab.lab02;
+
+/**
+ * The bookkeeping each end of a connection does with sequence and acknowledgement numbers, which are 32 bits wide
+ * and wrap around from 2^32 - 1 to 0. Numbers are held in a {@code long} between 0 and 2^32 - 1.
+ */
+public final class SequenceNumbers {
+
+    /** How many sequence numbers there are: 2^32. */
+    public static final long MODULUS = 1L << 32;
+
+    private SequenceNumbers() {
+    }
+
+    /**
+     * Task L2-A1: the sequence number of the byte after a segment that starts at {@code seq} and carries
+     * {@code payloadBytes} bytes of data: {@code (seq + payloadBytes) mod 2^32}.
+     */
+    public static long next(long seq, int payloadBytes) {
+        // TODO(student): L2-A1 wrap around at 2^32.
+        return seq + payloadBytes;
+    }
+
+    /**
+     * Task L2-A2: the acknowledgement number a receiver sends back for a segment: the segment's sequence number plus
+     * its payload length, plus one for a SYN and one for a FIN, which each take up a sequence number; mod 2^32.
+     * The SYN with {@code seq = x} is acknowledged with {@code x + 1}.
+     */
+    public static long ackFor(long seq, int payloadBytes, boolean syn, boolean fin) {
+        // TODO(student): L2-A2 count a SYN and a FIN as one sequence number each, and wrap around at 2^32.
+        return seq + payloadBytes;
+    }
+
+    /**
+     * Task L2-A3: compares two sequence numbers the way TCP does, so that the order stays right across the wrap
+     * (serial-number arithmetic): {@code a} comes before {@code b} when {@code b - a}, taken mod 2^32, is less than 2^31.
+     *
+     * @return a negative number if {@code a} comes before {@code b}, 0 if they are equal, positive if after
+     */
+    public static int compare(long a, long b) {
+        // TODO(student): L2-A3 stay right across the wrap: 2^32 - 1 comes before 0.
+        return Long.compare(a, b);
+    }
+}

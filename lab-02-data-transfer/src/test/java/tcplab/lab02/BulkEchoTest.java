@@ -1,0 +1,111 @@
+package tcplab.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tcplab.support.net.Bulk;
+import tcplab.support.net.EchoPeer;
+import tcplab.support.net.LineConnection;
+import tcplab.support.net.Loopback;
+import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
+
+/** 16 MiB go through an echo and come back whole, with no deadlock: the client reads while it writes. */
+@Timeout(15)
+class BulkEchoTest {
+
+    private static final int SIZE = 16 * 1024 * 1024;
+    private static final byte[] PAYLOAD = Bulk.payload(SIZE);
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration STALL = Duration.ofSeconds(2);
+
+    private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.BYTES);
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void clientEchoes16MiBWithoutDeadlock() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        AtomicLong received = new AtomicLong();
+        OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                super.write(bytes, offset, length);
+                received.addAndGet(length);
+            }
+        };
+        try (EchoPeer peer = EchoPeer.start(); Socket socket = new Socket(Loopback.ADDRESS, peer.port())) {
+            CompletableFuture<TransferStats> transfer = CompletableFuture.supplyAsync(() -> echo(socket, sink));
+
+            awaitProgress(transfer, received);
+
+            TransferStats stats = transfer.join();
+            assertEquals(Bulk.sha256(PAYLOAD), HexFormat.of().formatHex(digest.digest()),
+                    Feedback.expected("the bytes that came back to be the 16 MiB sent (SHA-256)")
+                            .but(stats.bytesReceived() + " bytes came back, and they differ")
+                            .hint("Copy every byte the server sends to the sink, until read() returns -1."));
+        }
+    }
+
+    /** Waits for the transfer to finish, and fails as soon as no byte has come back for {@link #STALL}. */
+    private static void awaitProgress(CompletableFuture<TransferStats> transfer, AtomicLong received) {
+        long[] last = {-1, System.nanoTime()};
+        TcpAssertions.awaitCondition(() -> {
+            long now = System.nanoTime();
+            if (received.get() != last[0]) {
+                last[0] = received.get();
+                last[1] = now;
+            }
+            return transfer.isDone() || now - last[1] > STALL.toNanos();
+        }, LIMIT, () -> "the 16 MiB echo did not finish within " + LIMIT.toSeconds() + " s");
+        assertTrue(transfer.isDone(), Feedback.expected("16 MiB to come back from an echo server while the client sends")
+                .but("no byte came back for " + STALL.toSeconds() + " s after " + received.get() + " bytes. The echo"
+                        + " server writes back what it reads; when the client does not read, its receive window fills"
+                        + " and drops to 0, the server's writes block, the server stops reading, and then the client's"
+                        + " own writes block too: a deadlock")
+                .hint("Read while you write: send from a second thread (or a CompletableFuture), and read on this"
+                        + " one until the server's FIN."));
+    }
+
+    private static TransferStats echo(Socket socket, OutputStream sink) {
+        try {
+            return BulkEchoClient.echo(socket, new ByteArrayInputStream(PAYLOAD), sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void serverEchoes16MiB() throws Exception {
+        int port = server.start();
+        try (LineConnection client = LineConnection.open(port)) {
+            Bulk.Received received = assertDoesNotThrow(() -> Bulk.sendAndReceive(client.socket(), PAYLOAD),
+                    Feedback.expected("the server to keep echoing 16 MiB").but("the echo stopped for 2 s")
+                            .hint("In serveBytes(), copy as the bytes come (InputStream.transferTo), not line by line."));
+
+            assertEquals(new Bulk.Received(SIZE, Bulk.sha256(PAYLOAD)), received,
+                    Feedback.expected("the server to echo all 16 MiB, then send FIN")
+                            .but(received.length() + " bytes came back" + (received.length() == SIZE ? ", different ones" : ""))
+                            .hint("In serveBytes(), copy the input stream to the output stream as it comes"
+                                    + " (InputStream.transferTo), then shutdownOutput() to send FIN."));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package tcplab.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tcplab.support.net.SocketPair;
+import tcplab.support.teach.Feedback;
+
+/** A message written through a buffered stream reaches the peer at once, while the connection stays open. */
+class FlushTest {
+
+    private static final String HINT = "Call out.flush() at the end of the write. A BufferedOutputStream keeps bytes"
+            + " until its 8 KiB buffer is full or it is flushed or closed; TCP never sees them before that.";
+
+    private final SocketPair pair = SocketPair.open();
+
+    FlushTest() throws Exception {
+    }
+
+    @AfterEach
+    void closePair() throws Exception {
+        pair.close();
+    }
+
+    @Test
+    void writeLineReachesThePeerWhileConnectionStaysOpen() throws Exception {
+        OutputStream buffered = new BufferedOutputStream(pair.writer().getOutputStream());
+        Framing.writeLine(buffered, "ping");
+
+        assertArrives("ping\n".getBytes(StandardCharsets.UTF_8), "writeLine(\"ping\")");
+    }
+
+    @Test
+    void writeFrameReachesThePeerWhileConnectionStaysOpen() throws Exception {
+        OutputStream buffered = new BufferedOutputStream(pair.writer().getOutputStream());
+        Framing.writeFrame(buffered, new byte[] {'p', 'i', 'n', 'g'});
+
+        assertArrives(new byte[] {0, 0, 0, 4, 'p', 'i', 'n', 'g'}, "writeFrame(\"ping\")");
+    }
+
+    private void assertArrives(byte[] expected, String call) {
+        String message = Feedback.expected("the bytes of " + call + " to reach the peer within 2 s")
+                .but("they did not arrive while the connection stayed open")
+                .hint(HINT);
+        byte[] received = assertDoesNotThrow(() -> pair.reader().getInputStream().readNBytes(expected.length), message);
+        assertArrayEquals(expected, received, message);
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Lab 02 figure: the reference bulk echo server's throughput on loopback, against
+#   socat TCP-LISTEN:PORT,bind=127.0.0.1,fork EXEC:cat
+# with the same client (the reference BulkEchoClient) and the same payload, in the same run, alternating.
+#   scripts/bench-lab02-throughput.sh [RUNS] [BYTES]      (defaults 5 runs of 256 MiB)
+# Prints each run's throughput, the medians, and their ratio. Needs socat (apt-get install socat).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-5}
+bytes=${2:-268435456}
+command -v socat >/dev/null || { echo "error: needs socat (apt-get install socat)" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+java_port=$(free_port)
+socat_port=$(free_port)
+module=solutions/lab-02-data-transfer
+
+./mvnw -B -q install -DskipTests
+./mvnw -B -q -o -pl "$module" exec:java@server -Dport="$java_port" -Dprotocol=bytes > /dev/null 2>&1 &
+java_server=$!
+socat "TCP-LISTEN:$socat_port,bind=127.0.0.1,reuseaddr,fork" EXEC:cat &
+socat_server=$!
+trap 'kill $java_server $socat_server 2>/dev/null || true' EXIT
+for port in "$java_port" "$socat_port"; do
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+done
+
+# One transfer: prints the client's MiB/s, or fails if the digests differ.
+throughput() {
+  ./mvnw -B -q -o -pl "$module" exec:java@client -Dport="$1" -Dbytes="$bytes" \
+    | tee /dev/stderr | grep -F 'sha-256 matches' | sed -E 's/.*: ([0-9.]+) MiB\/s.*/\1/'
+}
+
+java_runs=()
+socat_runs=()
+for i in $(seq 1 "$runs"); do
+  java_runs+=("$(throughput "$java_port")")
+  socat_runs+=("$(throughput "$socat_port")")
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+java_median=$(median "${java_runs[@]}")
+socat_median=$(median "${socat_runs[@]}")
+echo "payload: $bytes bytes, $runs runs each, alternating"
+echo "reference EchoServer (bytes): ${java_runs[*]} MiB/s; median $java_median MiB/s"
+echo "socat EXEC:cat:               ${socat_runs[*]} MiB/s; median $socat_median MiB/s"
+awk -v j="$java_median" -v s="$socat_median" 'BEGIN { printf "ratio, reference / socat: %.2f\n", j / s }'

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Plausible wrong solutions of a lab: each must fail at least one of the lab's tests.
+
+Copies the repository (tracked files and the working tree's changes) to a temporary folder, breaks the
+reference solution in one plausible way, runs the lab's tests against it, and reports which tests caught
+the mistake. Run from anywhere:
+    scripts/mutants.py lab-01-handshake       (about 15 s a mutant, with a warm local repository)
+"""
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+# lab -> [(name, file in the solution's package, text in the solution, wrong replacement)]
+MUTANTS = {"lab-01-handshake": [
+    ("binds every interface", "TCPServer.java",
+     "new ServerSocket(port, BACKLOG, InetAddress.getByName(host))", "new ServerSocket(port, BACKLOG)"),
+    ("decodes as ISO-8859-1", "TCPServer.java",
+     "new InputStreamReader(client.getInputStream(), UTF_8)",
+     "new InputStreamReader(client.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1)"),
+    ("forgets to flush", "TCPServer.java", "            out.flush();\n", ""),
+    ("one try around the whole accept loop", "TCPServer.java",
+     "            try {\n                serve(client);\n            } catch (IOException e) {\n"
+     "                log.warn(\"connection failed: {}\", e.toString());\n            }\n",
+     "            try {\n                serve(client);\n            } catch (IOException e) {\n"
+     "                return;\n            }\n"),
+    ("never closes the client's socket", "TCPServer.java",
+     "try (client) {", "try {"),
+    ("logs no close", "TCPServer.java", "            log.info(\"closed {}\", peer);\n", ""),
+    ("connects without a timeout", "TCPClient.java",
+     "socket.connect(address, attemptTimeoutMillis(policy, deadline));", "socket.connect(address);"),
+    ("backs off by a constant pause", "TCPClient.java", "            pause = pause.multipliedBy(2);\n", ""),
+    ("ignores the total timeout", "TCPClient.java",
+     " || pause.toNanos() >= deadline - System.nanoTime()", ""),
+    ("sleeps without the policy's sleeper", "TCPClient.java",
+     "policy.sleeper().sleep(pause);", "Thread.sleep(pause.toMillis());"),
+], "lab-02-data-transfer": [
+    ("adds without wrapping", "SequenceNumbers.java", "return (seq + payloadBytes) % MODULUS;", "return seq + payloadBytes;"),
+    ("forgets that a FIN takes a number", "SequenceNumbers.java", " + (fin ? 1 : 0)", ""),
+    ("compares sequence numbers as plain numbers", "SequenceNumbers.java",
+     "return Integer.signum((int) (a - b));", "return Long.compare(a, b);"),
+    ("decodes with the platform default", "Framing.java", "return line.toString(UTF_8);", "return line.toString();"),
+    ("takes one read for a whole frame", "Framing.java",
+     "int read = in.readNBytes(buffer, from, buffer.length - from);",
+     "int read = Math.max(0, in.read(buffer, from, buffer.length - from));"),
+    ("trusts the frame length", "Framing.java", "if (length < 0 || length > maxFrameBytes) {", "if (length < 0) {"),
+    ("forgets to flush a frame", "Framing.java", "        out.write(payload);\n        out.flush();\n",
+     "        out.write(payload);\n"),
+    ("has no line limit", "Framing.java", "if (line.size() == maxLineBytes) {", "if (false) {"),
+    ("writes everything before reading", "BulkEchoClient.java",
+     "CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> send(socket, source), daemonThread());",
+     "CompletableFuture<Long> sending = CompletableFuture.completedFuture(send(socket, source));"),
+    ("sends no ERROR frame", "EchoServer.java",
+     "            Framing.writeFrame(out, (\"ERROR \" + e.getMessage()).getBytes(UTF_8));\n", ""),
+    ("echoes only the first 64 KiB", "EchoServer.java",
+     "client.getInputStream().transferTo(client.getOutputStream());",
+     "client.getOutputStream().write(client.getInputStream().readNBytes(65536));"),
+]}
+
+
+def main():
+    if len(sys.argv) != 2 or sys.argv[1] not in MUTANTS:
+        sys.exit("usage: scripts/mutants.py " + "|".join(MUTANTS))
+    lab = sys.argv[1]
+    package = next((ROOT / "solutions" / lab / "src/main/java").glob("tcplab/lab*"))
+    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    files = [f for f in files if (ROOT / f).is_file()]
+    mutants = MUTANTS[lab]
+    uncaught = []
+    for name, file, original, wrong in mutants:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = pathlib.Path(tmp)
+            for f in files:
+                (copy / f).parent.mkdir(parents=True, exist_ok=True)
+                (copy / f).write_bytes((ROOT / f).read_bytes())
+            (copy / "mvnw").chmod(0o755)
+            source = copy / package.relative_to(ROOT) / file
+            text = source.read_text()
+            if original not in text:
+                sys.exit(f"mutant '{name}': the solution no longer contains {original!r}; update this script")
+            source.write_text(text.replace(original, wrong, 1))
+            run = subprocess.run(["./mvnw", "-B", "-q", "-o", "-pl", "solutions/" + lab, "-am", "test"],
+                                 cwd=copy, capture_output=True, text=True)
+            failed = sorted(set(re.findall(r"^\[ERROR\]   (\w+\.\w+)", run.stdout, re.M)))
+            if run.returncode == 0:
+                uncaught.append(name)
+                print(f"NOT CAUGHT  {name}")
+            else:
+                print(f"caught      {name}: {', '.join(failed) or 'build failed'}")
+    print(f"{len(mutants) - len(uncaught)} of {len(mutants)} plausible wrong solutions fail at least one test")
+    sys.exit(1 if uncaught else 0)
+
+
+if __name__ == "__main__":
+    main()
