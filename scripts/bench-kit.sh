@@ -65,7 +65,7 @@ judge() {  # $1 = run folder, $2 = label
   if [ "$rc" != 0 ]; then
     flakes=$((flakes + 1)); echo "   $2: kit check FAILED (exit $rc), log kept in $1.log"; cp "$1.log" "/tmp/$(basename "$1").log"
   elif ! cmp -s "$reference" "$1.sig"; then
-    flakes=$((flakes + 1)); echo "   $2: outcomes differ from the first run:"; diff "$reference" "$1.sig" | head -10
+    flakes=$((flakes + 1)); echo "   $2: outcomes differ from the first run:"; diff "$reference" "$1.sig" | head -10 || true
   fi
 }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Feedback;
+import tcplab.support.teach.StudentCode;
 
 /** Length-prefixed frames come out exactly as they were sent, and a bad length is refused before any allocation. */
 class FrameFramingTest {
@@ -30,14 +31,14 @@ class FrameFramingTest {
     }
 
     @Test
-    void framesSurviveTinyPieces() throws Exception {
+    void framesSurviveTinyPieces() throws Throwable {
         Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.framesBytes());
 
         assertFramesRead("sent two bytes at a time");
     }
 
     @Test
-    void framesSurviveCoalescedWrites() throws Exception {
+    void framesSurviveCoalescedWrites() throws Throwable {
         pair.writer().getOutputStream().write(StreamFixture.framesBytes());
         pair.writer().shutdownOutput();
 
@@ -59,24 +60,28 @@ class FrameFramingTest {
         pair.writer().shutdownOutput();
 
         InputStream in = new BufferedInputStream(pair.reader().getInputStream());
-        assertThrows(ProtocolException.class, () -> Framing.readFrame(in, Framing.MAX_FRAME_BYTES),
+        assertThrows(ProtocolException.class, () -> readFrame(in),
                 Feedback.expected("readFrame() to throw ProtocolException for the length " + length)
                         .but("it did not")
                         .hint("Check 0 <= length <= maxFrameBytes right after reading the header,"
                                 + " before you allocate the payload: never trust a length from the network."));
     }
 
-    private void assertFramesRead(String how) throws Exception {
+    private static byte[] readFrame(InputStream in) throws Throwable {
+        return StudentCode.call("readFrame()", () -> Framing.readFrame(in, Framing.MAX_FRAME_BYTES));
+    }
+
+    private void assertFramesRead(String how) throws Throwable {
         InputStream in = new BufferedInputStream(pair.reader().getInputStream());
         for (int i = 0; i < StreamFixture.FRAMES.size(); i++) {
             byte[] expected = StreamFixture.FRAMES.get(i);
-            byte[] frame = Framing.readFrame(in, Framing.MAX_FRAME_BYTES);
+            byte[] frame = readFrame(in);
             assertArrayEquals(expected, frame, Feedback.expected("frame " + (i + 1) + " of "
                             + StreamFixture.FRAMES.size() + ", " + expected.length + " bytes " + how + ", to come out whole")
                     .but(frame == null ? "readFrame() returned null" : "readFrame() returned " + frame.length + " bytes")
                     .hint(HINT));
         }
-        assertNull(Framing.readFrame(in, Framing.MAX_FRAME_BYTES),
+        assertNull(readFrame(in),
                 Feedback.expected("null after the last frame, at EOF").but("readFrame() returned a frame").hint(HINT));
     }
 }

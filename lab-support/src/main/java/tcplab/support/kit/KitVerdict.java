@@ -36,7 +36,7 @@ public final class KitVerdict {
             throw new IllegalStateException("kit check: " + module + " recorded no test outcomes in " + file
                     + "; did its tests run?");
         }
-        List<String> breaches = judge(role, read(file));
+        List<String> breaches = judge(role, module, read(file));
         if (!breaches.isEmpty()) {
             throw new IllegalStateException("kit check failed for " + module + " (" + role + "):\n  "
                     + String.join("\n  ", breaches));
@@ -56,7 +56,7 @@ public final class KitVerdict {
     }
 
     /** Prints one line per test and returns the breaches of the role's rules. */
-    static List<String> judge(String role, Map<String, Outcome> outcomes) {
+    static List<String> judge(String role, String module, Map<String, Outcome> outcomes) {
         boolean starter = switch (role) {
             case "starter" -> true;
             case "solution" -> false;
@@ -74,8 +74,8 @@ public final class KitVerdict {
                 breaches.add(o.test() + ": " + verdict);
             }
         }
-        System.out.printf("[kit check] %s: %d of %d tests as expected on the %s%n",
-                role, asExpected, outcomes.size(), role);
+        System.out.printf("[kit check] %s (%s): %d of %d tests as expected%n",
+                module, role, asExpected, outcomes.size());
         if (outcomes.isEmpty()) {
             breaches.add("no tests ran");
         }

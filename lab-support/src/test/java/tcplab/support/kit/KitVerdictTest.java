@@ -13,36 +13,36 @@ class KitVerdictTest {
 
     @Test
     void starterBreachesWhenGradedTestPasses() {
-        List<String> breaches = KitVerdict.judge("starter", outcomes(new Outcome("A#graded", false, "SUCCESSFUL", "")));
+        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(new Outcome("A#graded", false, "SUCCESSFUL", "")));
         assertEquals(1, breaches.size());
         assertTrue(breaches.get(0).contains("cannot tell"), breaches.get(0));
     }
 
     @Test
     void starterBreachesWhenWarmUpFails() {
-        List<String> breaches = KitVerdict.judge("starter", outcomes(new Outcome("A#warm", true, "FAILED", "boom")));
+        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(new Outcome("A#warm", true, "FAILED", "boom")));
         assertEquals(1, breaches.size());
     }
 
     @Test
     void starterIsFineWhenGradedFailsAndWarmUpPasses() {
-        assertEquals(List.of(), KitVerdict.judge("starter", outcomes(
+        assertEquals(List.of(), KitVerdict.judge("starter", "lab-00", outcomes(
                 new Outcome("A#graded", false, "FAILED", "x"), new Outcome("A#warm", true, "SUCCESSFUL", ""))));
     }
 
     @Test
     void solutionBreachesWhenAnyTestFails() {
-        assertEquals(1, KitVerdict.judge("solution", outcomes(new Outcome("A#t", false, "FAILED", "x"))).size());
+        assertEquals(1, KitVerdict.judge("solution", "lab-00", outcomes(new Outcome("A#t", false, "FAILED", "x"))).size());
     }
 
     @Test
     void testThatNeverFinishedIsABreach() {
-        assertEquals(1, KitVerdict.judge("starter", outcomes(new Outcome("A#t", false, Outcome.PLANNED, ""))).size());
+        assertEquals(1, KitVerdict.judge("starter", "lab-00", outcomes(new Outcome("A#t", false, Outcome.PLANNED, ""))).size());
     }
 
     @Test
     void skippedTestIsReportedNotJudged() {
-        assertEquals(List.of(), KitVerdict.judge("solution", outcomes(
+        assertEquals(List.of(), KitVerdict.judge("solution", "lab-00", outcomes(
                 new Outcome("A#t", false, "SUCCESSFUL", ""), new Outcome("A#mac", false, "ABORTED", "macOS"))));
     }
 
