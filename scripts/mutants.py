@@ -52,6 +52,8 @@ MUTANTS = {"lab-01-handshake": [
     ("writes everything before reading", "BulkEchoClient.java",
      "CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> send(socket, source), daemonThread());",
      "CompletableFuture<Long> sending = CompletableFuture.completedFuture(send(socket, source));"),
+    ("sends no ERROR line", "EchoServer.java",
+     "            Framing.writeLine(out, \"ERROR \" + e.getMessage());\n", ""),
     ("sends no ERROR frame", "EchoServer.java",
      "            Framing.writeFrame(out, (\"ERROR \" + e.getMessage()).getBytes(UTF_8));\n", ""),
     ("echoes only the first 64 KiB", "EchoServer.java",

@@ -13,6 +13,7 @@ import java.net.ProtocolException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An echo server on loopback that serves up to {@link #MAX_CLIENTS} clients at once, in one of two protocols:
+ * An echo server on loopback that serves up to {@link #MAX_CLIENTS} clients at once, in one of three protocols:
  * <ul>
+ *   <li>{@link Protocol#LINES}: each line comes back; a line over the limit is answered with a line that starts
+ *       with {@code ERROR}, and the connection is closed;</li>
  *   <li>{@link Protocol#FRAMES}: each length-prefixed frame comes back as a frame; bad input is answered with a
  *       frame whose payload starts with {@code ERROR}, and the connection is closed;</li>
  *   <li>{@link Protocol#BYTES}: every byte comes back as it arrives, and the client's FIN is answered with FIN.</li>
@@ -29,8 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EchoServer implements AutoCloseable {
 
-    /** The two ways of echoing. */
-    public enum Protocol { FRAMES, BYTES }
+    /** The three ways of echoing. */
+    public enum Protocol { LINES, FRAMES, BYTES }
+
+    /** How many bytes of a refused request are read and dropped before the close, so that the close sends FIN. */
+    public static final int MAX_DRAIN_BYTES = 1024 * 1024;
 
     /** Only programs on this machine can connect. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -86,13 +92,56 @@ public final class EchoServer implements AutoCloseable {
     private void serve(Socket client) {
         SocketAddress peer = client.getRemoteSocketAddress();
         try (client) {
-            if (protocol == Protocol.FRAMES) {
-                serveFrames(client);
-            } else {
-                serveBytes(client);
+            switch (protocol) {
+                case LINES -> serveLines(client);
+                case FRAMES -> serveFrames(client);
+                case BYTES -> serveBytes(client);
             }
         } catch (IOException e) {
             log.warn("connection with {} failed: {}", peer, e.toString());
+        }
+    }
+
+    /**
+     * Task L2-T5: echoes lines until the client's FIN. A line longer than {@link Framing#MAX_LINE_BYTES} is answered
+     * with one line, {@code ERROR } and the reason; then the connection is closed, with FIN and not RST: the bytes the
+     * client still sends are read and dropped first. A client that leaves in the middle of a line ends only its own
+     * connection.
+     *
+     * @throws IOException if the connection fails
+     */
+    void serveLines(Socket client) throws IOException {
+        InputStream in = new BufferedInputStream(client.getInputStream());
+        OutputStream out = new BufferedOutputStream(client.getOutputStream());
+        try {
+            for (String line = Framing.readLine(in, Framing.MAX_LINE_BYTES); line != null;
+                 line = Framing.readLine(in, Framing.MAX_LINE_BYTES)) {
+                Framing.writeLine(out, line);
+            }
+        } catch (ProtocolException e) {
+            log.warn("protocol error from {}: {}", client.getRemoteSocketAddress(), e.getMessage());
+            Framing.writeLine(out, "ERROR " + e.getMessage());
+            drainThenFin(client, in);
+        } catch (EOFException e) {
+            log.warn("{} left in the middle of a line: {}", client.getRemoteSocketAddress(), e.getMessage());
+        }
+    }
+
+    /**
+     * Sends FIN after the error reply, then reads and drops what the client still sends, up to
+     * {@link #MAX_DRAIN_BYTES} or its FIN. Closing with unread bytes would send RST, and the client could lose the reply.
+     */
+    private static void drainThenFin(Socket client, InputStream in) throws IOException {
+        client.shutdownOutput();
+        client.setSoTimeout(1000);
+        long dropped = 0;
+        byte[] sink = new byte[8192];
+        try {
+            for (int n = in.read(sink); n != -1 && dropped < MAX_DRAIN_BYTES; n = in.read(sink)) {
+                dropped += n;
+            }
+        } catch (SocketTimeoutException e) {
+            log.warn("{} kept sending nothing after the error; closing", client.getRemoteSocketAddress());
         }
     }
 
@@ -140,7 +189,7 @@ public final class EchoServer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** Runs until Ctrl+C. Configure with {@code -Dhost}, {@code -Dport} and {@code -Dprotocol=frames|bytes}. */
+    /** Runs until Ctrl+C. Configure with {@code -Dhost}, {@code -Dport} and {@code -Dprotocol=lines|frames|bytes}. */
     public static void main(String[] args) throws Exception {
         // 1. Configuration from system properties.
         String host = System.getProperty("host", DEFAULT_HOST);
