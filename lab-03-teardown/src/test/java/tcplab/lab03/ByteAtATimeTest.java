@@ -1,0 +1,39 @@
+package tcplab.lab03;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.OutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tcplab.support.net.LineConnection;
+import tcplab.support.net.Loopback;
+import tcplab.support.teach.Feedback;
+
+/** The server answers a client that writes its request and reads the reply one byte at a time. */
+class ByteAtATimeTest {
+
+    private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void serverAnswersClientThatWritesAndReadsOneByteAtATime() throws Exception {
+        byte[] photo = Requests.resource("photo.jpg");
+        int port = server.start();
+        try (LineConnection client = LineConnection.open(port)) {
+            OutputStream out = client.socket().getOutputStream();
+            for (byte b : photo) {
+                out.write(b);
+            }
+            client.shutdownOutput();
+
+            assertEquals(Requests.digestLine(photo), client.readLine(),
+                    Feedback.expected("the digest of a " + photo.length + "-byte JPEG sent one byte per write")
+                            .but("the reply differs")
+                            .hint("A JPEG is not text: count and hash bytes, never decode them into lines."));
+        }
+    }
+}

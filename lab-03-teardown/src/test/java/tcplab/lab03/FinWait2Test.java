@@ -1,0 +1,75 @@
+package tcplab.lab03;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
+import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
+
+/**
+ * While the server prepares its reply after the client's FIN, the kernel shows the client in FIN_WAIT_2 and the
+ * server in CLOSE_WAIT.
+ */
+class FinWait2Test {
+
+    private static final Duration WITHIN = Duration.ofSeconds(2);
+    private static final byte[] REPLY = "the reply, sent after the client's FIN\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final TcpProbe probe = TcpProbe.system();
+    private final CompletableFuture<Integer> sawFin = new CompletableFuture<>();
+    private final CountDownLatch replyNow = new CountDownLatch(1);
+    private ScriptedPeer peer;
+    private HalfCloseClient client;
+
+    @AfterEach
+    void closeBoth() throws Exception {
+        replyNow.countDown();
+        if (client != null) {
+            client.close();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    @Test
+    void clientWaitsInFinWait2WhileServerReplies() throws Throwable {
+        probe.assumeCanShow(TcpState.FIN_WAIT_2);
+        peer = ScriptedPeer.start(socket -> {
+            ScriptedPeer.readUntilFin(socket);
+            sawFin.complete(socket.getPort());
+            replyNow.await(WITHIN.toMillis() * 2, TimeUnit.MILLISECONDS);
+            OutputStream out = socket.getOutputStream();
+            out.write(REPLY);
+            out.flush();
+        });
+        client = new HalfCloseClient("127.0.0.1", peer.port());
+        client.connect();
+        int clientPort = client.localPort();
+        CompletableFuture<byte[]> reply = Bounded.start(() -> client.exchange(Requests.MIXED));
+
+        TcpAssertions.awaitCondition(sawFin::isDone, WITHIN,
+                () -> Feedback.expected("the server to read the client's FIN after the request")
+                        .but("no FIN arrived within " + TcpAssertions.seconds(WITHIN))
+                        .hint("exchange() must call socket.shutdownOutput() once the request is sent."));
+        TcpAssertions.awaitState(probe, clientPort, peer.port(), TcpState.FIN_WAIT_2, WITHIN,
+                "the client's end, whose FIN the server has acknowledged",
+                "After shutdownOutput() the client waits for the server's FIN in FIN_WAIT_2, and can still read.");
+        TcpAssertions.awaitState(probe, peer.port(), clientPort, TcpState.CLOSE_WAIT, WITHIN,
+                "the server's end, which has received FIN but not closed", "The server has not closed yet.");
+        replyNow.countDown();
+
+        assertArrayEquals(REPLY, Bounded.await(reply, "exchange() did not return after the server's FIN"),
+                Feedback.expected("the reply sent while the client was in FIN_WAIT_2").but("it differs")
+                        .hint("Keep reading after shutdownOutput(), until read() returns -1."));
+    }
+}

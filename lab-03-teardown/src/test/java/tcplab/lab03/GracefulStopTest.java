@@ -1,0 +1,130 @@
+package tcplab.lab03;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import tcplab.support.net.LineConnection;
+import tcplab.support.net.Loopback;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
+import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
+
+/**
+ * {@code stop()} refuses new clients, lets exchanges in flight finish, ends the others with FIN, and leaves no
+ * thread behind. Isolated, so that no other test's threads are counted.
+ */
+@Isolated
+class GracefulStopTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(2);
+    private static final Duration GRACE = Duration.ofMillis(2500);
+    private static final byte[] FIRST_HALF = "the first half of a request, ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SECOND_HALF = "and the second half".getBytes(StandardCharsets.US_ASCII);
+
+    private final TcpProbe probe = TcpProbe.system();
+    private final ServerLog log = new ServerLog();
+    private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
+
+    @AfterEach
+    void stopServerAgain() {
+        server.close();
+        log.close();
+    }
+
+    @Test
+    void stopLetsExchangeInFlightFinish() throws Throwable {
+        probe.assumeCanShow(TcpState.LISTEN);
+        int port = server.start();
+        try (LineConnection client = LineConnection.open(port)) {
+            client.send(FIRST_HALF);
+            log.awaitAccepted(client.localPort());
+
+            CompletableFuture<Void> stopping = Bounded.start(() -> {
+                server.stop(GRACE);
+                return null;
+            });
+            TcpAssertions.awaitCondition(() -> probe.listener(port).isEmpty(), WITHIN,
+                    () -> Feedback.expected("stop() to close the listening socket first").but("port " + port
+                            + " still listens").hint("New clients must be refused while the old ones finish."));
+            assertThrows(ConnectException.class, () -> LineConnection.open(port).close(),
+                    "expected a new connect to be refused once stop() has begun");
+
+            client.send(SECOND_HALF);
+            client.shutdownOutput();
+            String whole = new String(FIRST_HALF, StandardCharsets.US_ASCII)
+                    + new String(SECOND_HALF, StandardCharsets.US_ASCII);
+            assertEquals(Requests.digestLine(whole.getBytes(StandardCharsets.US_ASCII)), client.readLine(),
+                    Feedback.expected("the digest of a request that was in flight when stop() began")
+                            .but("the reply differs")
+                            .hint("stop() must let the workers finish their exchanges: shutdown() the pool and"
+                                    + " awaitTermination(grace), before closing anything else."));
+            Bounded.await(stopping, Feedback.expected("stop() to return once the last exchange was over")
+                    .but("it is still running " + Bounded.WITHIN.toSeconds() + " s later")
+                    .hint("Return as soon as every worker has ended; wait the whole grace only if one has not."));
+        }
+    }
+
+    @Test
+    void stopEndsRemainingConnectionsWithFin() throws Throwable {
+        int port = server.start();
+        try (LineConnection client = LineConnection.open(port)) {
+            client.send(FIRST_HALF);
+            log.awaitAccepted(client.localPort());
+            Bounded.start(() -> {
+                server.stop(Duration.ofMillis(200));
+                return null;
+            });
+
+            Socket socket = client.socket();
+            int end = assertDoesNotThrow(() -> socket.getInputStream().read(),
+                    Feedback.expected("a client whose request was unfinished when the grace period ended to read EOF,"
+                                    + " the server's FIN")
+                            .but("read() failed (a timeout means nothing came; a reset means RST came)")
+                            .hint("After the grace period, call shutdownOutput() on each connection still open: it"
+                                    + " sends FIN, and the client reads -1. close() with unread bytes would send RST."));
+            assertEquals(-1, end, Feedback.expected("EOF").but("a byte came").hint("Send no reply to an"
+                    + " unfinished request."));
+        }
+    }
+
+    @Test
+    void stopLeavesNoThreadBehind() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        int port = server.start();
+        for (int i = 0; i < 3; i++) {
+            try (LineConnection client = LineConnection.open(port)) {
+                client.send(FIRST_HALF);
+                client.shutdownOutput();
+                client.readLine();
+            }
+        }
+
+        server.stop(GRACE);
+        server.stop(GRACE);
+
+        TcpAssertions.awaitCondition(() -> newThreads(before).isEmpty(), WITHIN,
+                () -> Feedback.expected("every thread the server started to end when stop() returns")
+                        .but("these are still alive: " + newThreads(before))
+                        .hint("shutdown() the worker pool and awaitTermination(); the workers are not daemon"
+                                + " threads, so they would keep the JVM from exiting."));
+    }
+
+    private static List<String> newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon() && t != Thread.currentThread())
+                .map(Thread::getName)
+                .toList();
+    }
+}

@@ -1,0 +1,35 @@
+package tcplab.lab03;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import tcplab.support.teach.Feedback;
+import tcplab.support.teach.LogCapture;
+import tcplab.support.teach.TcpAssertions;
+
+/** What the server logged, waited on by the client port that a line names. */
+final class ServerLog implements AutoCloseable {
+
+    static final Duration WITHIN = Duration.ofSeconds(2);
+
+    private final LogCapture logs = LogCapture.of("tcplab.lab03");
+
+    /** Waits until a line contains {@code word} and names {@code :port} as a whole number. */
+    void await(String word, int port, String expected, String hint) {
+        Pattern naming = Pattern.compile(":" + port + "(?!\\d)");
+        TcpAssertions.awaitCondition(() -> logs.messages().stream()
+                        .anyMatch(m -> m.contains(word) && naming.matcher(m).find()), WITHIN,
+                () -> Feedback.expected(expected).but("the loggers under tcplab.lab03 logged " + logs.messages())
+                        .hint(hint));
+    }
+
+    /** Waits until the server has accepted the client on {@code port}; the given accept loop logs it. */
+    void awaitAccepted(int port) {
+        await("accepted", port, "the server to accept the client on port " + port,
+                "The accept loop logs \"accepted <address>\"; keep that line.");
+    }
+
+    @Override
+    public void close() {
+        logs.close();
+    }
+}
