@@ -59,6 +59,26 @@ MUTANTS = {"lab-01-handshake": [
     ("echoes only the first 64 KiB", "EchoServer.java",
      "client.getInputStream().transferTo(client.getOutputStream());",
      "client.getOutputStream().write(client.getInputStream().readNBytes(65536));"),
+], "lab-03-teardown": [
+    ("closes instead of half-closing", "HalfCloseClient.java", "                s.shutdownOutput();\n",
+     "                s.close();\n"),
+    ("writes everything before reading", "HalfCloseClient.java", "        sender.start();\n", "        sender.run();\n"),
+    ("accepts a cut reply line", "HalfCloseClient.java", "int end = indexOf(reply, (byte) '\\n');",
+     "int end = indexOf(reply, (byte) '\\n') < 0 && reply.length > 0 ? reply.length : indexOf(reply, (byte) '\\n');"),
+    ("aborts with FIN", "HalfCloseClient.java", "        s.setSoLinger(true, 0);\n", ""),
+    ("never closes the client's socket", "HalfCloseServer.java", "try (client) {", "try {"),
+    ("answers at the first line end", "HalfCloseServer.java", "            count += n;\n",
+     "            count += n;\n            if (buffer[n - 1] == '\\n') {\n                break;\n            }\n"),
+    ("closes without draining", "HalfCloseServer.java", "                drain(client);\n", ""),
+    ("sends FIN right after refusing", "HalfCloseServer.java", "                drain(client);\n",
+     "                client.shutdownOutput();\n                drain(client);\n"),
+    ("logs a reset without the peer", "HalfCloseServer.java", "log.info(\"reset by {}\", peer);",
+     "log.info(\"connection reset\");"),
+    ("stops with no grace", "HalfCloseServer.java",
+     "workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)", "workers.awaitTermination(0, TimeUnit.MILLISECONDS)"),
+    ("never sends FIN on stop", "HalfCloseServer.java",
+     "                connections.forEach(HalfCloseServer::finQuietly);\n", ""),
+    ("leaves the worker pool running", "HalfCloseServer.java", "        workers.shutdown();\n", ""),
 ]}
 
 

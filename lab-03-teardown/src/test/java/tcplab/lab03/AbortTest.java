@@ -62,8 +62,8 @@ class AbortTest {
                 + " and the side that sends the first FIN holds TIME_WAIT.";
         TcpAssertions.awaitCondition(() -> peerSaw.isDone(), WITHIN,
                 () -> Feedback.expected("the server to notice the abort").but("it noticed nothing").hint(hint));
-        TcpAssertions.awaitCondition(() -> probe.stateOf(clientPort, peer.port()) == TcpState.CLOSED
-                        && probe.stateOf(peer.port(), clientPort) == TcpState.CLOSED, WITHIN,
+        TcpAssertions.awaitSteady(() -> probe.stateOf(clientPort, peer.port()) == TcpState.CLOSED
+                        && probe.stateOf(peer.port(), clientPort) == TcpState.CLOSED, TcpAssertions.STEADY, WITHIN,
                 () -> Feedback.expected("no trace of the connection on either side after abort()")
                         .but("the client's end is " + probe.stateOf(clientPort, peer.port()) + " and the server's is "
                                 + probe.stateOf(peer.port(), clientPort) + "; the server read " + peerSaw.join())

@@ -37,14 +37,14 @@ class CloseWaitLeakTest {
             }
         }
 
-        TcpAssertions.awaitCondition(() -> probe.count(port, TcpState.CLOSE_WAIT) == 0, WITHIN,
+        TcpAssertions.awaitSteady(() -> probe.count(port, TcpState.CLOSE_WAIT) == 0, TcpAssertions.STEADY, WITHIN,
                 () -> Feedback.expected("no connection of the server (port " + port + ") in CLOSE_WAIT after "
                                 + CLIENTS + " clients sent their request, read the reply and closed")
                         .but(probe.count(port, TcpState.CLOSE_WAIT) + " are still in CLOSE_WAIT after "
                                 + TcpAssertions.seconds(WITHIN))
                         .hint("CLOSE_WAIT means the client's FIN arrived and the server never called close()."
                                 + " Close the client's socket in serve() whatever happens, with try-with-resources."));
-        TcpAssertions.awaitCondition(() -> openConnections(port) == 0, WITHIN,
+        TcpAssertions.awaitSteady(() -> openConnections(port) == 0, TcpAssertions.STEADY, WITHIN,
                 () -> Feedback.expected("the server's open connections to return to 0 after its clients left")
                         .but(openConnections(port) + " remain: " + probe.connections().stream()
                                 .filter(c -> c.localPort() == port && c.remotePort() != 0).toList())

@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
 
 /** A refused request's trailing bytes are drained before the close, so the client reads the reply and a FIN. */
 class DrainBeforeCloseTest {
 
     private static final int TRAILING_BYTES = 256 * 1024;
+    private static final Duration WITHIN = Duration.ofSeconds(2);
 
+    private final TcpProbe probe = TcpProbe.system();
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
 
     @AfterEach
@@ -49,6 +55,13 @@ class DrainBeforeCloseTest {
             assertDoesNotThrow(() -> Bounded.await(sending, "the client could not send its trailing bytes"),
                     Feedback.expected("every byte of the request to be accepted").but("sending failed")
                             .hint("The server must keep reading (and dropping) until the client's FIN."));
+
+            // Both FINs went out and were acknowledged: the client's end waits in TIME_WAIT. After an RST it is gone.
+            probe.assumeCanShow(TcpState.TIME_WAIT);
+            TcpAssertions.awaitState(probe, client.localPort(), port, TcpState.TIME_WAIT, WITHIN,
+                    "the client's end, after its FIN and the server's FIN", "If the client's end is CLOSED, the"
+                            + " server answered the client's last bytes with RST: it closed before the client's FIN."
+                            + " drain() until read() returns -1, then close.");
         }
     }
 }

@@ -20,6 +20,8 @@ import tcplab.support.teach.TcpAssertions;
 class TimeWaitTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(2);
+    /** A server that sends FIN right after its ERROR line does it within microseconds; this is far longer. */
+    private static final Duration WAITS_FOR_FIN = Duration.ofMillis(300);
 
     private final TcpProbe probe = TcpProbe.system();
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
@@ -63,6 +65,12 @@ class TimeWaitTest {
                                     + " bytes, before the client's FIN")
                             .but("the reply was " + (reply == null ? "EOF" : "\"" + reply + "\""))
                             .hint("Count the bytes as they come and refuse as soon as there are too many."));
+            TcpAssertions.awaitSteady(() -> probe.stateOf(clientPort, port) == TcpState.ESTABLISHED, WAITS_FOR_FIN,
+                    WITHIN, () -> Feedback.expected("the server to wait for the client's FIN after the ERROR line,"
+                                    + " its side of the connection still open for " + WAITS_FOR_FIN.toMillis() + " ms")
+                            .but("its FIN came first: the client's end is " + probe.stateOf(clientPort, port))
+                            .hint("Do not call shutdownOutput() or close() after the ERROR line: drain() until the"
+                                    + " client's FIN, then close. The side that sends the first FIN holds TIME_WAIT."));
         }
 
         assertServerHoldsNothing(port, clientPort, "After the ERROR line, drain() until the client's FIN, then close."
@@ -92,7 +100,7 @@ class TimeWaitTest {
     }
 
     private void assertServerHoldsNothing(int port, int clientPort, String hint) {
-        TcpAssertions.awaitCondition(() -> probe.stateOf(port, clientPort) == TcpState.CLOSED, WITHIN,
+        TcpAssertions.awaitSteady(() -> probe.stateOf(port, clientPort) == TcpState.CLOSED, TcpAssertions.STEADY, WITHIN,
                 () -> Feedback.expected("the server's end (127.0.0.1:" + port + " -> :" + clientPort
                                 + ") to be gone once both sides closed")
                         .but("it is " + probe.stateOf(port, clientPort) + " after " + TcpAssertions.seconds(WITHIN))

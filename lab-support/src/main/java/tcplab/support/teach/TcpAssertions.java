@@ -17,6 +17,12 @@ public final class TcpAssertions {
     /** How often conditions are polled. */
     public static final Duration POLL = Duration.ofMillis(20);
 
+    /**
+     * How long an absence must last before it counts. A reading of the kernel's table taken while a connection
+     * changes state (FIN_WAIT_2 to TIME_WAIT, say) can miss that connection for an instant.
+     */
+    public static final Duration STEADY = Duration.ofMillis(100);
+
     private TcpAssertions() {
     }
 
@@ -28,7 +34,8 @@ public final class TcpAssertions {
                                   Duration within, String whose, String hint) {
         probe.assumeCanShow(expected);
         String endpoint = "127.0.0.1:" + localPort + " -> :" + remotePort;
-        awaitCondition(() -> probe.stateOf(localPort, remotePort) == expected, within,
+        Duration holdFor = expected == TcpState.CLOSED ? STEADY : Duration.ZERO;
+        awaitSteady(() -> probe.stateOf(localPort, remotePort) == expected, holdFor, within,
                 () -> Feedback.expected(whose + " (" + endpoint + ") to be in " + expected)
                         .but("it is still " + probe.stateOf(localPort, remotePort) + " after " + seconds(within))
                         .hint(hint));
@@ -48,9 +55,19 @@ public final class TcpAssertions {
      * Polls {@code condition} with Awaitility until it holds, or fails with {@code message} after {@code within}.
      */
     public static void awaitCondition(BooleanSupplier condition, Duration within, Supplier<String> message) {
+        awaitSteady(condition, Duration.ZERO, within, message);
+    }
+
+    /**
+     * Waits until {@code condition} holds and keeps holding for {@code holdFor}, or fails with {@code message}
+     * after {@code within}. Use it with {@link #STEADY} for an absence: no connection in CLOSE_WAIT, an end gone.
+     */
+    public static void awaitSteady(BooleanSupplier condition, Duration holdFor, Duration within,
+                                   Supplier<String> message) {
         try {
             Awaitility.await()
-                    .atMost(within)
+                    .atMost(within.plus(holdFor))
+                    .during(holdFor)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
                     .until(condition::getAsBoolean);
