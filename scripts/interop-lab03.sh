@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-module=${1:-solutions/lab-03-teardown}
+# The reference implementation where the kit has it; in the student copy, your own code.
+module=${1:-lab-03-teardown}
+[ $# -gt 0 ] || [ ! -d solutions/lab-03-teardown ] || module=solutions/lab-03-teardown
 for tool in nc socat python3; do
   command -v "$tool" > /dev/null || { echo "error: needs $tool (apt-get install netcat-openbsd socat python3)" >&2; exit 1; }
 done

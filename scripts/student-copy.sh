@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes the repository that students get: the kit without solutions/.
+# Makes the repository that students get: starters, tests, handouts, wrapper, grader and its workflow; no
+# reference implementations, no hidden tests, no instructor tooling, and no mention of them in the build.
 #   scripts/student-copy.sh DIR [--check]
-# With --check, it also proves the copy stands on its own: it compiles, and its lab tests run
-# (they fail on the starters, which is what the kit check expects of them).
+# With --check, it also proves the copy stands on its own: nothing instructor-only is left in it, it compiles,
+# its lab tests run (they fail on the starters, which is what the kit check expects of them), and it grades.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,14 +12,29 @@ target=${1:?usage: scripts/student-copy.sh DIR [--check]}
 mkdir -p "$target"
 
 # Tracked files only, so build output and local settings never leak into the copy.
-git ls-files -z | grep -zv '^solutions/' | xargs -0 tar -cf - | tar -xf - -C "$target"
+instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|\.ci/|scripts/(mutants\.py|student-copy\.sh|bench-))'
+git ls-files -z | grep -zEv "$instructor_only" | xargs -0 tar -cf - | tar -xf - -C "$target"
+# The root POM's block that adds solutions/ as a module.
+sed -i '/<!-- instructor-only: begin/,/<!-- instructor-only: end -->/d' "$target/pom.xml"
 ( cd "$target" && git init -q && git add -A && git -c user.name=kit -c user.email=kit@localhost commit -qm "TCP lab kit" )
 echo "student copy in $target"
 
 if [ "${2:-}" = "--check" ]; then
+  hidden_classes=$(git ls-files 'grading/hidden/*.java' | xargs -rn1 basename | sed 's/\.java$//')
   cd "$target"
   [ ! -e solutions ] || { echo "error: the student copy has solutions/" >&2; exit 1; }
+  [ ! -e grading/hidden ] || { echo "error: the student copy has grading/hidden/" >&2; exit 1; }
+  if grep -rIl -i 'solution' --include=pom.xml . ; then
+    echo "error: a POM of the student copy still mentions the solutions" >&2; exit 1
+  fi
+  for name in $hidden_classes; do
+    if grep -rIl --exclude-dir=.git -- "$name" .; then
+      echo "error: the student copy mentions the hidden test $name" >&2; exit 1
+    fi
+  done
   ./mvnw -B -ntp clean verify -Pkit-check > build.log 2>&1 || { tail -40 build.log; exit 1; }
-  grep -F "[kit check]" build.log
-  echo "student copy builds, and its starters fail their graded tests as expected"
+  grep -aF "[kit check]" build.log
+  grading/grade.sh --offline --out "$PWD/../student-grade" > grade.log 2>&1 || { tail -40 grade.log; exit 1; }
+  grep -a "^Total:" grade.log
+  echo "student copy builds, its starters fail their graded tests as expected, and it grades itself"
 fi

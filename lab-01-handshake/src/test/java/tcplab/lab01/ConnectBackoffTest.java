@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.teach.Feedback;
@@ -15,6 +16,7 @@ import tcplab.support.teach.Feedback;
 class ConnectBackoffTest {
 
     @Test
+    @Points(2)
     void clientBacksOffExponentially() throws Exception {
         ClientPolicies.RecordingSleeper sleeper = new ClientPolicies.RecordingSleeper();
         ConnectPolicy policy = ClientPolicies.policy(

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tcplab.lab01.ConnectPolicy.Sleeper;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.teach.Feedback;
@@ -19,6 +20,7 @@ import tcplab.support.teach.Feedback;
 class ConnectGiveUpTest {
 
     @Test
+    @Points(1)
     void clientReportsGivingUpInOneLine() throws Exception {
         ConnectPolicy policy = ClientPolicies.policy(Duration.ofSeconds(1), 3, Duration.ofMillis(10),
                 Duration.ofSeconds(30), new ClientPolicies.RecordingSleeper());
@@ -40,6 +42,7 @@ class ConnectGiveUpTest {
     }
 
     @Test
+    @Points(2)
     void clientGivesUpWithinTotalTime() throws Exception {
         Duration total = Duration.ofSeconds(1);
         ConnectPolicy policy = ClientPolicies.policy(

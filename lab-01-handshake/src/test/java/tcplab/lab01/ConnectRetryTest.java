@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tcplab.lab01.ConnectPolicy.Sleeper;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.probe.TcpProbe;
@@ -21,6 +22,7 @@ class ConnectRetryTest {
     private static final Duration WITHIN = Duration.ofSeconds(2);
 
     @Test
+    @Points(2)
     void clientRetriesUntilServerAppears() throws Exception {
         try (ReservedPort port = ReservedPort.reserve()) {
             AtomicInteger pauses = new AtomicInteger();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.teach.Feedback;
 
 /** The server sends back each line it receives, in order, on the same connection. */
@@ -18,6 +19,7 @@ class EchoTest {
     }
 
     @Test
+    @Points(2)
     void serverEchoesEachLine() throws Exception {
         server.withConnection((client, port) -> {
             for (String line : List.of("Hello Server", "second line", "third line")) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Feedback;
@@ -20,6 +21,7 @@ class EofTest {
     }
 
     @Test
+    @Points(2)
     void serverClosesConnectionAfterClientEof() throws Exception {
         server.withConnection((client, port) -> {
             client.shutdownOutput();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.teach.Feedback;
@@ -20,6 +21,7 @@ class LoopbackBindTest {
     }
 
     @Test
+    @Points(1)
     void serverListensOnLoopbackOnlyByDefault() throws Exception {
         int port = server.start();
 

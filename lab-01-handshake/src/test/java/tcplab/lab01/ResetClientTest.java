@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 
@@ -19,6 +20,7 @@ class ResetClientTest {
     }
 
     @Test
+    @Points(2)
     void serverSurvivesClientThatResets() throws Exception {
         int port = server.start();
         LineConnection.open(port).reset();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 
@@ -21,6 +22,7 @@ class SequentialClientsTest {
     }
 
     @Test
+    @Points(1)
     void serverServesClientsOneAfterAnother() throws Exception {
         int port = server.start();
         for (int i = 1; i <= CLIENTS; i++) {

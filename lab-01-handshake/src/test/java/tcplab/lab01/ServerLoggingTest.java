@@ -3,6 +3,7 @@ package tcplab.lab01;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LogCapture;
@@ -25,6 +26,7 @@ class ServerLoggingTest {
     }
 
     @Test
+    @Points(1)
     void serverLogsListenWithItsPort() throws Exception {
         int port = server.start();
 
@@ -32,12 +34,14 @@ class ServerLoggingTest {
     }
 
     @Test
+    @Points(1)
     void serverLogsAcceptWithPeerAddress() throws Exception {
         server.withConnection((client, port) ->
                 awaitLogLines(client.localPort(), 1, "a log line that names the client " + peer(client)));
     }
 
     @Test
+    @Points(1)
     void serverLogsCloseWithPeerAddress() throws Exception {
         int port = server.start();
         LineConnection client = LineConnection.open(port);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import tcplab.lab01.ConnectPolicy.Sleeper;
+import tcplab.support.grade.Points;
 import tcplab.support.net.FullBacklog;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Feedback;
@@ -22,6 +23,7 @@ class SynDropTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
     @Test
+    @Points(1)
     void clientGivesUpWithinConnectTimeoutWhenSynsAreDropped() throws Exception {
         ConnectPolicy policy = ClientPolicies.policy(
                 CONNECT_TIMEOUT, 1, Duration.ofMillis(100), Duration.ofSeconds(5), Sleeper.SYSTEM);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.teach.Feedback;
 
 /** Korean text sent in UTF-8 comes back byte for byte. */
@@ -20,6 +21,7 @@ class Utf8EchoTest {
     }
 
     @Test
+    @Points(1)
     void koreanTextComesBackByteForByte() throws Exception {
         byte[] sent = KOREAN.getBytes(StandardCharsets.UTF_8);
         server.withConnection((client, port) -> {

@@ -3,6 +3,7 @@ package tcplab.lab02;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.teach.Feedback;
 
@@ -22,6 +23,7 @@ class AckArithmeticTest {
     }
 
     @Test
+    @Points(1)
     void ackCountsSynAsOne() {
         assertEquals(X + 1, SequenceNumbers.ackFor(X, 0, true, false),
                 Feedback.expected("the SYN with seq = x to be acknowledged with x + 1 = " + (X + 1))
@@ -34,6 +36,7 @@ class AckArithmeticTest {
     }
 
     @Test
+    @Points(1)
     void ackCountsFinAsOne() {
         assertEquals(X + 1, SequenceNumbers.ackFor(X, 0, false, true),
                 Feedback.expected("a FIN with seq = " + X + " to be acknowledged with " + (X + 1))

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Feedback;
@@ -23,16 +24,19 @@ class BadInputTest {
     }
 
     @Test
+    @Points(1)
     void serverAnswersNegativeLengthWithError() throws Exception {
         assertErrorReply(-1);
     }
 
     @Test
+    @Points(1)
     void serverAnswers2GiBHeaderWithError() throws Exception {
         assertErrorReply(Integer.MAX_VALUE);
     }
 
     @Test
+    @Points(1)
     void serverEchoesNothingOfAnUnfinishedFrame() throws Exception {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Bulk;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.net.LineConnection;
@@ -42,6 +43,7 @@ class BulkEchoTest {
     }
 
     @Test
+    @Points(2)
     void clientEchoes16MiBWithoutDeadlock() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         AtomicLong received = new AtomicLong();
@@ -94,6 +96,7 @@ class BulkEchoTest {
     }
 
     @Test
+    @Points(2)
     void serverEchoes16MiB() throws Exception {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {

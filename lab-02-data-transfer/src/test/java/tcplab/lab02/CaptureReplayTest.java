@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tcplab.support.grade.Points;
 import tcplab.support.teach.Feedback;
 
 /**
@@ -34,6 +35,7 @@ class CaptureReplayTest {
     }
 
     @ParameterizedTest
+    @Points(2)
     @ValueSource(strings = {"echo-20-bytes.tcpdump.txt", "echo-200000-bytes.tcpdump.txt"})
     void everyAckInTheCaptureIsPredicted(String capture) throws IOException {
         List<Segment> segments = read(capture);

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Feedback;
 
@@ -28,6 +29,7 @@ class FlushTest {
     }
 
     @Test
+    @Points(1)
     void writeLineReachesThePeerWhileConnectionStaysOpen() throws Exception {
         OutputStream buffered = new BufferedOutputStream(pair.writer().getOutputStream());
         Framing.writeLine(buffered, "ping");
@@ -36,6 +38,7 @@ class FlushTest {
     }
 
     @Test
+    @Points(1)
     void writeFrameReachesThePeerWhileConnectionStaysOpen() throws Exception {
         OutputStream buffered = new BufferedOutputStream(pair.writer().getOutputStream());
         Framing.writeFrame(buffered, new byte[] {'p', 'i', 'n', 'g'});

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.ProtocolException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Feedback;
@@ -31,6 +32,7 @@ class FrameFramingTest {
     }
 
     @Test
+    @Points(2)
     void framesSurviveTinyPieces() throws Throwable {
         Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.framesBytes());
 
@@ -38,6 +40,7 @@ class FrameFramingTest {
     }
 
     @Test
+    @Points(1)
     void framesSurviveCoalescedWrites() throws Throwable {
         pair.writer().getOutputStream().write(StreamFixture.framesBytes());
         pair.writer().shutdownOutput();
@@ -46,11 +49,13 @@ class FrameFramingTest {
     }
 
     @Test
+    @Points(1)
     void negativeFrameLengthIsRejected() throws Exception {
         assertLengthRejected(-1);
     }
 
     @Test
+    @Points(1)
     void frameLengthAboveTheLimitIsRejected() throws Exception {
         assertLengthRejected(Framing.MAX_FRAME_BYTES + 1);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Feedback;
@@ -32,6 +33,7 @@ class LineFramingTest {
     }
 
     @Test
+    @Points(2)
     void linesSurviveTinyPieces() throws Exception {
         Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.linesBytes());
 
@@ -39,6 +41,7 @@ class LineFramingTest {
     }
 
     @Test
+    @Points(1)
     void linesSurviveCoalescedWrites() throws Exception {
         pair.writer().getOutputStream().write(StreamFixture.linesBytes());
         pair.writer().shutdownOutput();
@@ -47,6 +50,7 @@ class LineFramingTest {
     }
 
     @Test
+    @Points(1)
     void lineOverTheLimitIsRejected() throws Exception {
         byte[] tooLong = ("x".repeat(101) + "\n").getBytes(StandardCharsets.UTF_8);
         pair.writer().getOutputStream().write(tooLong);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Feedback;
@@ -21,6 +22,7 @@ class LongLineTest {
     }
 
     @Test
+    @Points(1)
     void serverAnswersLineOverTheLimitWithError() throws Exception {
         int port = server.start();
         String hint = "Catch ProtocolException from readLine(), write the line \"ERROR <reason>\", then close the"

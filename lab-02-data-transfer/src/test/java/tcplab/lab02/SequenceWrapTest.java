@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.teach.Feedback;
 
 /** Sequence numbers are 32 bits: after 2^32 - 1 comes 0, and their order must survive that wrap. */
@@ -12,6 +13,7 @@ class SequenceWrapTest {
     private static final long LAST = SequenceNumbers.MODULUS - 1;
 
     @Test
+    @Points(1)
     void nextWrapsAt2To32() {
         assertEquals(9, SequenceNumbers.next(LAST - 5, 15),
                 Feedback.expected("15 bytes starting 6 before the wrap to end at sequence number 9")
@@ -20,6 +22,7 @@ class SequenceWrapTest {
     }
 
     @Test
+    @Points(1)
     void ackWrapsAt2To32() {
         assertEquals(0, SequenceNumbers.ackFor(LAST, 0, true, false),
                 Feedback.expected("a SYN with seq = 2^32 - 1 to be acknowledged with 0")
@@ -28,6 +31,7 @@ class SequenceWrapTest {
     }
 
     @Test
+    @Points(1)
     void compareHoldsAcrossTheWrap() {
         long beforeWrap = LAST - 100;
         long afterWrap = 200;

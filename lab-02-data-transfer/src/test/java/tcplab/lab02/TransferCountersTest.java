@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Bulk;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.net.Loopback;
@@ -18,6 +19,7 @@ class TransferCountersTest {
     private static final int SIZE = 100 * 1024;
 
     @Test
+    @Points(1)
     void clientCountsBytesAndTime() throws Exception {
         try (EchoPeer peer = EchoPeer.start(); Socket socket = new Socket(Loopback.ADDRESS, peer.port())) {
             long start = System.nanoTime();

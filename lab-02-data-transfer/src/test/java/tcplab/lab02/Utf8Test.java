@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Feedback;
@@ -34,6 +35,7 @@ class Utf8Test {
     }
 
     @Test
+    @Points(1)
     void koreanLineIsWrittenInUtf8() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Framing.writeLine(out, StreamFixture.KOREAN);
@@ -47,6 +49,7 @@ class Utf8Test {
     }
 
     @Test
+    @Points(2)
     void koreanCharacterSplitAcrossReadsDecodes() throws Exception {
         new Slicer(1, Duration.ofMillis(1))
                 .sendThenFin(pair.writer(), (StreamFixture.KOREAN + "\n").getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
@@ -39,6 +40,7 @@ class AbortTest {
     }
 
     @Test
+    @Points(2)
     void abortLeavesNoTimeWaitOnEitherSide() throws Throwable {
         probe.assumeCanShow(TcpState.TIME_WAIT);
         peer = ScriptedPeer.start(socket -> {
@@ -71,6 +73,7 @@ class AbortTest {
     }
 
     @Test
+    @Points(1)
     void serverLogsResetAndServesNextClient() throws Exception {
         int port = server.start();
         int resetPort;

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.teach.Feedback;
 
@@ -29,6 +30,7 @@ class BulkPipeTest {
     }
 
     @Test
+    @Points(2)
     void clientPipes16MiBThroughEchoServerWithoutDeadlock() throws Exception {
         byte[] request = Requests.ofSize(SIZE);
         echo = EchoPeer.start();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.OutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Feedback;
@@ -20,6 +21,7 @@ class ByteAtATimeTest {
     }
 
     @Test
+    @Points(2)
     void serverAnswersClientThatWritesAndReadsOneByteAtATime() throws Exception {
         byte[] photo = Requests.resource("photo.jpg");
         int port = server.start();

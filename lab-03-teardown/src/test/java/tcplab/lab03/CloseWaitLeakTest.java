@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
@@ -26,6 +27,7 @@ class CloseWaitLeakTest {
     }
 
     @Test
+    @Points(3)
     void serverHoldsNoCloseWaitAfterFiftyClients() throws Exception {
         probe.assumeCanShow(TcpState.CLOSE_WAIT);
         int port = server.start();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
@@ -30,6 +31,7 @@ class DrainBeforeCloseTest {
     }
 
     @Test
+    @Points(2)
     void clientReadsErrorReplyWithoutReset() throws Throwable {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Feedback;
@@ -42,6 +43,7 @@ class FinWait2Test {
     }
 
     @Test
+    @Points(2)
     void clientWaitsInFinWait2WhileServerReplies() throws Throwable {
         probe.assumeCanShow(TcpState.FIN_WAIT_2);
         peer = ScriptedPeer.start(socket -> {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
@@ -44,6 +45,7 @@ class GracefulStopTest {
     }
 
     @Test
+    @Points(2)
     void stopLetsExchangeInFlightFinish() throws Throwable {
         probe.assumeCanShow(TcpState.LISTEN);
         int port = server.start();
@@ -77,6 +79,7 @@ class GracefulStopTest {
     }
 
     @Test
+    @Points(1)
     void stopEndsRemainingConnectionsWithFin() throws Throwable {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
@@ -100,6 +103,7 @@ class GracefulStopTest {
     }
 
     @Test
+    @Points(1)
     void stopLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         int port = server.start();

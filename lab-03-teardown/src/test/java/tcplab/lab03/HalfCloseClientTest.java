@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import java.io.OutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.teach.Feedback;
 
 /** The client half-closes after its request and still reads the whole reply that comes after its FIN. */
@@ -27,6 +28,7 @@ class HalfCloseClientTest {
     }
 
     @Test
+    @Points(2)
     void clientReadsWholeReplyAfterHalfClose() throws Exception {
         peer = ScriptedPeer.start(socket -> {
             ScriptedPeer.readUntilFin(socket);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.Slicer;
@@ -20,6 +21,7 @@ class HalfCloseTest {
     }
 
     @Test
+    @Points(2)
     void serverRepliesWithCountAndSha256AfterClientHalfCloses() throws Exception {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {

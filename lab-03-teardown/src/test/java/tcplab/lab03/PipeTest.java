@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tcplab.support.grade.Points;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.teach.Feedback;
 
@@ -41,12 +42,14 @@ class PipeTest {
     }
 
     @Test
+    @Points(1)
     @Timeout(PROCESS_SECONDS + 5)
     void clientPipesJpegThroughEchoServerUnchanged() throws Exception {
         assertComesBackIdentical("photo.jpg");
     }
 
     @Test
+    @Points(1)
     @Timeout(PROCESS_SECONDS + 5)
     void clientPipesWordListThroughEchoServerUnchanged() throws Exception {
         assertComesBackIdentical("words.txt");

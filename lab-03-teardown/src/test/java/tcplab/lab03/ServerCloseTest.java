@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.teach.Feedback;
 
 /** When the server closes before its reply is complete, the client reports it: no hang, no NullPointerException. */
@@ -31,6 +32,7 @@ class ServerCloseTest {
     }
 
     @Test
+    @Points(1)
     void clientReportsServerCloseBeforeReply() throws Exception {
         connectTo(ScriptedPeer.start(ScriptedPeer::readUntilFin));
 
@@ -44,6 +46,7 @@ class ServerCloseTest {
     }
 
     @Test
+    @Points(1)
     void clientReportsServerCloseInTheMiddleOfReply() throws Exception {
         connectTo(ScriptedPeer.start(socket -> {
             ScriptedPeer.readUntilFin(socket);

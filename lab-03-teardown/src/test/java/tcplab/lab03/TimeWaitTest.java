@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tcplab.support.grade.Points;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
@@ -32,6 +33,7 @@ class TimeWaitTest {
     }
 
     @Test
+    @Points(2)
     void timeWaitLandsOnClientThatClosesFirst() throws Exception {
         probe.assumeCanShow(TcpState.TIME_WAIT);
         int port = server.start();
@@ -52,6 +54,7 @@ class TimeWaitTest {
     }
 
     @Test
+    @Points(2)
     void serverWaitsForClientFinAfterRefusingRequest() throws Exception {
         probe.assumeCanShow(TcpState.TIME_WAIT);
         int port = server.start();

@@ -1,0 +1,166 @@
+package tcplab.support.grade;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+
+/**
+ * Writes the grade report of a grading run made by {@code grading/grade.sh}, from what each lab's build left
+ * behind. It never fails for anything a submission does: a lab that did not compile, crashed or ran out of time
+ * still gets a row for every test, with zero points and the reason.
+ *
+ * <p>Usage: {@code Grader WORK_DIR OUT_DIR LAB...}. For each lab it reads {@code WORK_DIR/LAB/pom.xml} (title and
+ * total), {@code WORK_DIR/.grading/LAB/} (the graded-test list from the kit's own tests, the build log, and the
+ * build's exit status) and {@code WORK_DIR/LAB/target/surefire-reports}. It writes {@code OUT_DIR/summary.txt},
+ * {@code OUT_DIR/results.json} (Gradescope), {@code OUT_DIR/classroom.json} and {@code classroom.b64} (GitHub
+ * Classroom), and the same files for each lab in {@code OUT_DIR/LAB/}.
+ */
+public final class Grader {
+
+    /** The exit status of {@code timeout} when it stopped a lab's build. */
+    private static final int TIMED_OUT = 124;
+    private static final int COMPILER_ERRORS_SHOWN = 10;
+    private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR\\] (/\\S+\\.java:\\[\\d+,\\d+\\].*)$");
+    private static final Pattern EXIT_CODE = Pattern.compile("^\\[ERROR\\] Process Exit Code: (\\d+)");
+    private static final Pattern CRASHED_CLASS = Pattern.compile("^\\[ERROR\\]\\s+([\\w.$]+)\\s*$");
+
+    private Grader() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: Grader WORK_DIR OUT_DIR LAB...");
+        }
+        Path work = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        List<LabGrade> grades = new ArrayList<>();
+        StringBuilder summary = new StringBuilder();
+        for (int i = 2; i < args.length; i++) {
+            LabGrade grade = grade(work, args[i]);
+            grades.add(grade);
+            String table = Report.table(grade);
+            summary.append(table).append('\n');
+            write(out.resolve(grade.lab()), List.of(grade), table);
+        }
+        int earned = grades.stream().mapToInt(LabGrade::earned).sum();
+        int possible = grades.stream().mapToInt(LabGrade::possible).sum();
+        summary.append("Total: ").append(earned).append('/').append(possible).append('\n');
+        write(out, grades, summary.toString());
+        System.out.print(summary);
+    }
+
+    private static void write(Path dir, List<LabGrade> grades, String summary) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("results.json"), Report.json(Report.gradescope(grades)), StandardCharsets.UTF_8);
+        String classroom = Report.json(Report.classroom(grades));
+        Files.writeString(dir.resolve("classroom.json"), classroom, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("classroom.b64"),
+                Base64.getEncoder().encodeToString(classroom.getBytes(StandardCharsets.UTF_8)) + "\n",
+                StandardCharsets.US_ASCII);
+    }
+
+    static LabGrade grade(Path work, String lab) throws Exception {
+        Path state = work.resolve(".grading").resolve(lab);
+        Map<String, String> properties = pomProperties(work.resolve(lab).resolve("pom.xml"));
+        String title = properties.getOrDefault("kit.lab.title", lab);
+        List<GradedTest> tests = GradedTest.readAll(state.resolve("graded-tests.tsv"));
+        SurefireReports reports = SurefireReports.read(work.resolve(lab).resolve("target/surefire-reports"),
+                Instant.EPOCH);
+        List<String> log = Files.exists(state.resolve("build.log"))
+                ? Files.readAllLines(state.resolve("build.log"), StandardCharsets.UTF_8) : List.of();
+        int exit = Files.exists(state.resolve("exit"))
+                ? Integer.parseInt(Files.readString(state.resolve("exit")).strip()) : -1;
+        String limit = Files.exists(state.resolve("limit")) ? Files.readString(state.resolve("limit")).strip() : "?";
+
+        List<String> compilerErrors = log.stream()
+                .map(COMPILER_ERROR::matcher).filter(Matcher::matches).map(m -> m.group(1))
+                .map(line -> line.replace(work.toAbsolutePath().toString() + "/", ""))
+                .distinct().collect(Collectors.toList());
+        Map<String, String> crashed = crashedClasses(log);
+
+        String output = "";
+        String why;
+        if (Files.exists(state.resolve("missing"))) {
+            why = "the submission has no " + lab + "/src/main folder";
+            output = "The submission has no " + lab + "/src/main folder, so this lab was not graded.";
+        } else if (exit == TIMED_OUT) {
+            why = "the lab's grading reached its time limit of " + limit + " s before this test reported";
+            output = "The lab's grading was stopped at its time limit of " + limit + " s.";
+        } else if (!compilerErrors.isEmpty()) {
+            why = "the submission does not compile with the lab's tests, so no test ran";
+            output = "The submission does not compile. First compiler errors:\n"
+                    + String.join("\n", compilerErrors.subList(0, Math.min(COMPILER_ERRORS_SHOWN, compilerErrors.size())));
+        } else if (reports.isEmpty() && exit != 0) {
+            why = "the lab's build failed before any test ran (exit status " + exit + "); see the build log";
+            output = "The lab's build failed before the tests ran. Last lines of its log:\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size()));
+        } else {
+            why = "this test did not report a result";
+        }
+        String fallback = why;
+        return LabGrade.of(lab, title, tests, reports, className -> crashed.getOrDefault(className, fallback), output);
+    }
+
+    /** Test classes whose test JVM died, with the reason Surefire gave. */
+    static Map<String, String> crashedClasses(List<String> log) {
+        Map<String, String> crashed = new HashMap<>();
+        String exitCode = "?";
+        boolean timeout = false;
+        boolean inList = false;
+        for (String line : log) {
+            Matcher exit = EXIT_CODE.matcher(line);
+            if (exit.find()) {
+                exitCode = exit.group(1);
+            }
+            if (line.contains("There was a timeout in the fork") || line.contains("forkedProcessTimeoutInSeconds")) {
+                timeout = true;
+            }
+            if (line.startsWith("[ERROR] Crashed tests:")) {
+                inList = true;
+                continue;
+            }
+            Matcher name = CRASHED_CLASS.matcher(line);
+            if (inList && name.matches() && name.group(1).contains(".")) {
+                String simple = name.group(1).substring(name.group(1).lastIndexOf('.') + 1);
+                crashed.put(name.group(1), timeout
+                        ? "the test JVM running " + simple + " was stopped by the fork timeout; something in it never"
+                          + " ends (a loop, or a blocking call without a timeout)"
+                        : "the test JVM running " + simple + " exited with status " + exitCode + " before it reported."
+                          + " Does your code call System.exit, or crash the JVM?");
+                continue;
+            }
+            inList = false;
+        }
+        return crashed;
+    }
+
+    private static Map<String, String> pomProperties(Path pom) throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = factory.newDocumentBuilder().parse(pom.toFile());
+        var list = doc.getElementsByTagName("properties");
+        if (list.getLength() > 0) {
+            for (Node n = list.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == Node.ELEMENT_NODE) {
+                    properties.put(n.getNodeName(), n.getTextContent().strip());
+                }
+            }
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,57 @@
+package tcplab.support.grade;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The summary table printed after a lab's tests run in a student's build, and its results.json written next to
+ * Surefire's XML. Only reports written by this build count; a test that did not run in it earns nothing.
+ *
+ * <p>Usage: {@code LabSummary TITLE GRADED_TEST_LIST REPORTS_DIR FAIL_ON_FAILURE}. With FAIL_ON_FAILURE true
+ * (a student's build) a failed test leaves {@code target/grading/tests-failed}, on which the enforcer's
+ * {@code tests-passed} rule fails the build after the table, as Surefire would have.
+ */
+public final class LabSummary {
+
+    private LabSummary() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: LabSummary TITLE GRADED_TEST_LIST REPORTS_DIR FAIL_ON_FAILURE");
+        }
+        String title = args[0];
+        Path list = Path.of(args[1]);
+        Path reportsDir = Path.of(args[2]);
+        boolean failOnFailure = Boolean.parseBoolean(args[3]);
+
+        // exec:java runs inside Maven, so the JVM's start is this build's start: older reports are stale.
+        Instant buildStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        SurefireReports reports = SurefireReports.read(reportsDir, buildStart);
+        if (reports.isEmpty() || !Files.exists(list)) {
+            System.out.println("[grade] " + title + ": no test results in this build");
+            return;
+        }
+        List<GradedTest> tests = GradedTest.readAll(list);
+        LabGrade grade = LabGrade.of(reportsDir.getParent().getParent().getFileName().toString(), title, tests,
+                reports, className -> "not run in this build", "");
+        System.out.println();
+        System.out.print(Report.table(grade));
+        System.out.println();
+        Files.writeString(reportsDir.resolve("results.json"),
+                Report.json(Report.gradescope(List.of(grade))), StandardCharsets.UTF_8);
+
+        // The enforcer's tests-passed rule fails the build on this file, after the table.
+        Path marker = reportsDir.getParent().resolve("grading").resolve("tests-failed");
+        Files.deleteIfExists(marker);
+        if (failOnFailure && reports.anyFailed()) {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, "see the summary table\n", StandardCharsets.UTF_8);
+        }
+    }
+}

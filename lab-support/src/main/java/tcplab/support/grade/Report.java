@@ -1,0 +1,135 @@
+package tcplab.support.grade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.grade.LabGrade.Row;
+
+/** Turns lab grades into the summary table and the JSON files that Gradescope and GitHub Classroom read. */
+public final class Report {
+
+    /** A test's output on a platform is cut here, so a submission that prints megabytes cannot swamp the report. */
+    static final int MAX_OUTPUT_CHARS = 4_000;
+    private static final int HINT_CHARS = 150;
+
+    private Report() {
+    }
+
+    /** The summary table of one lab, ending with its total line. */
+    public static String table(LabGrade lab) {
+        StringBuilder out = new StringBuilder();
+        out.append(lab.title()).append('\n');
+        int width = lab.rows().stream().mapToInt(r -> r.test().name().length()).max().orElse(10);
+        for (Row row : lab.rows()) {
+            String points = row.test().warmUp() ? "warm-up" : row.earned() + "/" + row.test().points();
+            out.append(String.format("  %-7s  %-7s  %-" + width + "s  %s", result(row), points, row.test().name(),
+                    hint(row.message())).stripTrailing()).append('\n');
+        }
+        if (!lab.output().isEmpty()) {
+            out.append(indent(lab.output())).append('\n');
+        }
+        out.append(lab.totalLine()).append('\n');
+        return out.toString();
+    }
+
+    private static String result(Row row) {
+        return switch (row.outcome()) {
+            case PASSED -> "pass";
+            case FAILED -> "FAIL";
+            case SKIPPED -> "skipped";
+            case NOT_RUN -> "NO RUN";
+        };
+    }
+
+    /** The first line of a message, without JUnit's "==> expected: <...>" tail, cut to one line of the table. */
+    static String hint(String message) {
+        String line = message.lines().findFirst().orElse("");
+        int tail = line.indexOf(" ==> ");
+        if (tail >= 0) {
+            line = line.substring(0, tail);
+        }
+        return line.length() <= HINT_CHARS ? line : line.substring(0, HINT_CHARS - 3) + "...";
+    }
+
+    private static String indent(String text) {
+        return "  " + text.strip().replace("\n", "\n  ");
+    }
+
+    /** Gradescope's results.json for some labs: {@code score}, {@code tests[]}, and the labs' build output. */
+    public static Map<String, Object> gradescope(List<LabGrade> labs) {
+        List<Object> tests = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        int score = 0;
+        for (LabGrade lab : labs) {
+            score += lab.earned();
+            output.append(lab.totalLine()).append('\n');
+            if (!lab.output().isEmpty()) {
+                output.append(lab.output().strip()).append('\n');
+            }
+            for (Row row : lab.rows()) {
+                if (row.test().warmUp()) {
+                    continue;
+                }
+                Map<String, Object> test = new LinkedHashMap<>();
+                test.put("name", lab.title() + " / " + row.test().name());
+                test.put("score", row.earned());
+                test.put("max_score", row.test().points());
+                test.put("status", row.outcome() == Outcome.PASSED ? "passed" : "failed");
+                test.put("output", cut(row.message()));
+                test.put("visibility", row.test().visibility().json());
+                tests.add(test);
+            }
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("score", score);
+        results.put("output", cut(output.toString()));
+        results.put("visibility", "visible");
+        results.put("stdout_visibility", "hidden");
+        results.put("tests", tests);
+        return results;
+    }
+
+    /**
+     * The results of some labs in the shape that GitHub Classroom's autograding-grading-reporter reads (base64 of
+     * this JSON in {@code <RUNNER>_RESULTS}). Hidden tests are left out: Classroom shows every test to the student.
+     */
+    public static Map<String, Object> classroom(List<LabGrade> labs) {
+        List<Object> tests = new ArrayList<>();
+        int max = 0;
+        boolean allPassed = true;
+        for (LabGrade lab : labs) {
+            for (Row row : lab.rows()) {
+                if (row.test().warmUp() || row.test().visibility() != Visibility.VISIBLE) {
+                    continue;
+                }
+                max += row.test().points();
+                allPassed &= row.outcome() == Outcome.PASSED;
+                Map<String, Object> test = new LinkedHashMap<>();
+                test.put("name", lab.title() + " / " + row.test().name());
+                test.put("status", row.outcome() == Outcome.PASSED ? "pass" : "fail");
+                test.put("message", cut(row.message()));
+                test.put("score", row.earned());
+                tests.add(test);
+            }
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("version", 1);
+        results.put("status", allPassed ? "pass" : "fail");
+        results.put("max_score", max);
+        results.put("tests", tests);
+        return results;
+    }
+
+    static String cut(String text) {
+        if (text.length() <= MAX_OUTPUT_CHARS) {
+            return text;
+        }
+        return text.substring(0, MAX_OUTPUT_CHARS) + "\n... (" + (text.length() - MAX_OUTPUT_CHARS) + " more characters cut)";
+    }
+
+    static String json(Map<String, Object> results) {
+        return Json.write(results);
+    }
+}

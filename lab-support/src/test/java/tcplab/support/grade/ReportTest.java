@@ -1,0 +1,54 @@
+package tcplab.support.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.grade.LabGrade.Row;
+
+/** The report's shapes: Gradescope's results.json, Classroom's results, and the table's one-line hints. */
+class ReportTest {
+
+    private static final GradedTest SHOWN = new GradedTest("t.EchoTest", "echoes", 2, false, Visibility.VISIBLE);
+    private static final GradedTest HIDDEN = new GradedTest("t.LongTest", "lasts", 3, false, Visibility.AFTER_PUBLISHED);
+    private static final GradedTest WARM = new GradedTest("t.ListenTest", "listens", 0, true, Visibility.VISIBLE);
+
+    private final LabGrade lab = new LabGrade("lab-00", "Lab 00: test", List.of(
+            new Row(SHOWN, Outcome.PASSED, 2, ""),
+            new Row(HIDDEN, Outcome.FAILED, 0, "x".repeat(10_000)),
+            new Row(WARM, Outcome.PASSED, 0, "")), "");
+
+    @Test
+    void gradescopeResultsListGradedTestsWithVisibilityAndCutOutput() {
+        Map<String, Object> results = Report.gradescope(List.of(lab));
+        assertEquals(2, results.get("score"));
+        List<?> tests = (List<?>) results.get("tests");
+        assertEquals(2, tests.size());
+        Map<?, ?> hidden = (Map<?, ?>) tests.get(1);
+        assertEquals("after_published", hidden.get("visibility"));
+        assertEquals(3, hidden.get("max_score"));
+        assertTrue(((String) hidden.get("output")).length() < 4_100);
+    }
+
+    @Test
+    void classroomResultsLeaveHiddenTestsOut() {
+        Map<String, Object> results = Report.classroom(List.of(lab));
+        assertEquals(2, results.get("max_score"));
+        assertEquals("pass", results.get("status"));
+        assertEquals(1, ((List<?>) results.get("tests")).size());
+    }
+
+    @Test
+    void hintDropsJUnitsTailAndStaysOnOneLine() {
+        assertEquals("expected A, but B. Check C?",
+                Report.hint("expected A, but B. Check C? ==> expected: <1> but was: <2>\nat line 3"));
+    }
+
+    @Test
+    void jsonEscapesQuotesAndControlCharacters() {
+        assertEquals("{\n  \"a\": \"say \\\"hi\\\"\\n\\u0001\"\n}\n", Json.write(Map.of("a", "say \"hi\"\n\u0001")));
+    }
+}
