@@ -11,12 +11,10 @@ runs=${1:-5}
 bytes=${2:-268435456}
 command -v socat >/dev/null || { echo "error: needs socat (apt-get install socat)" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. scripts/lib/bench.sh
 java_port=$(free_port)
 socat_port=$(free_port)
 module=solutions/lab-02-data-transfer
-# The programs run inside Maven's JVM (exec:java); give it the full JIT, which .mvn/jvm.config turns off for speed.
-export MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=4"
 
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q -o -pl "$module" exec:java@server -Dport="$java_port" -Dprotocol=bytes > /dev/null 2>&1 &
@@ -24,24 +22,16 @@ java_server=$!
 socat "TCP-LISTEN:$socat_port,bind=127.0.0.1,reuseaddr,fork" EXEC:cat &
 socat_server=$!
 trap 'kill $java_server $socat_server 2>/dev/null || true' EXIT
-for port in "$java_port" "$socat_port"; do
-  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-done
-
-# One transfer: prints the client's MiB/s, or fails if the digests differ.
-throughput() {
-  ./mvnw -B -q -o -pl "$module" exec:java@client -Dport="$1" -Dbytes="$bytes" \
-    | tee /dev/stderr | grep -F 'sha-256 matches' | sed -E 's/.*: ([0-9.]+) MiB\/s.*/\1/'
-}
+wait_for_port "$java_port"
+wait_for_port "$socat_port"
 
 java_runs=()
 socat_runs=()
 for i in $(seq 1 "$runs"); do
-  java_runs+=("$(throughput "$java_port")")
-  socat_runs+=("$(throughput "$socat_port")")
+  java_runs+=("$(throughput "$java_port" "$bytes")")
+  socat_runs+=("$(throughput "$socat_port" "$bytes")")
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 java_median=$(median "${java_runs[@]}")
 socat_median=$(median "${socat_runs[@]}")
 echo "payload: $bytes bytes, $runs runs each, alternating"

@@ -79,6 +79,45 @@ MUTANTS = {"lab-01-handshake": [
     ("never sends FIN on stop", "HalfCloseServer.java",
      "                connections.forEach(HalfCloseServer::finQuietly);\n", ""),
     ("leaves the worker pool running", "HalfCloseServer.java", "        workers.shutdown();\n", ""),
+], "lab-04-failure-modes": [
+    ("has no read timeout", "ResilientClient.java",
+     "            socket.setSoTimeout(cut(settings.readTimeoutMillis(), deadline));\n", ""),
+    ("takes a cut line for a reply", "ResilientClient.java",
+     "            if (b < 0) {\n                throw new EOFException(",
+     "            if (b < 0 && line.size() > 0) {\n                return line.toString(UTF_8);\n            }\n"
+     "            if (b < 0) {\n                throw new EOFException("),
+    ("retries requests that are not idempotent", "ResilientClient.java",
+     "if (e.sent && (!idempotent || retriedAfterSending)", "if (e.sent && retriedAfterSending"),
+    ("retries a sent request more than once", "ResilientClient.java", "                retriedAfterSending |= e.sent;\n", ""),
+    ("backs off by a constant pause", "ResilientClient.java",
+     "long base = firstPauseMillis << Math.min(attempt - 1, 30);", "long base = firstPauseMillis;"),
+    ("does not cut the read timeout to the deadline", "ResilientClient.java",
+     "socket.setSoTimeout(cut(settings.readTimeoutMillis(), deadline));",
+     "socket.setSoTimeout(settings.readTimeoutMillis());"),
+    ("waits for PONG without a deadline", "HeartbeatSession.java",
+     "            socket.setSoTimeout((int) deadAfterMillis);\n", ""),
+    ("keeps the system's keepalive times", "HeartbeatSession.java",
+     "            socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);\n", ""),
+    ("queues clients instead of answering BUSY", "SturdyServer.java",
+     "new SynchronousQueue<>()", "new java.util.concurrent.LinkedBlockingQueue<>()"),
+    ("decodes bad bytes leniently", "SturdyServer.java",
+     "return UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();",
+     "return UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)"
+     ".decode(ByteBuffer.wrap(bytes, 0, length)).toString();"),
+    ("echoes a line cut by FIN", "SturdyServer.java",
+     "throw new EOFException(\"FIN in the middle of a line\");", "break;"),
+    ("has no line limit", "SturdyServer.java", "if (line.size() == maxLineBytes) {", "if (false) {"),
+    ("leaves the watchdog timer running", "SturdyServer.java", "        watchdogs.shutdownNow();\n", ""),
+    ("closes the listener but not the connections", "SturdyServer.java",
+     "stopAccepting().forEach(SturdyServer::closeQuietly);", "stopAccepting();"),
+    ("times out reads only, not blocked writes", "SturdyServer.java",
+     "        return watchdogs.schedule(() -> {\n            log.info(\"idle: closing {}\", client.getRemoteSocketAddress());\n"
+     "            closeQuietly(client);\n        }, settings",
+     "        try {\n            client.setSoTimeout((int) settings.idleTimeoutMillis());\n"
+     "        } catch (java.net.SocketException e) {\n            log.debug(\"{}\", e.toString());\n        }\n"
+     "        return watchdogs.schedule(() -> {\n        }, settings"),
+    ("never closes idle connections", "SturdyServer.java", "            closeQuietly(client);\n        }, settings",
+     "        }, settings"),
 ]}
 
 
@@ -106,7 +145,8 @@ def main():
             source.write_text(text.replace(original, wrong, 1))
             run = subprocess.run(["./mvnw", "-B", "-q", "-o", "-pl", "solutions/" + lab, "-am", "test"],
                                  cwd=copy, capture_output=True, text=True)
-            failed = sorted(set(re.findall(r"^\[ERROR\]   (\w+\.\w+)", run.stdout, re.M)))
+            failed = sorted(set(re.findall(r"^\[ERROR\]   (\w+\.\w+)", run.stdout, re.M))
+                            | set(re.findall(r"^  (?:FAIL|NO RUN)\s+\S+\s+(\w+\.\w+)", run.stdout, re.M)))
             if run.returncode == 0:
                 uncaught.append(name)
                 print(f"NOT CAUGHT  {name}")

@@ -12,7 +12,7 @@ target=${1:?usage: scripts/student-copy.sh DIR [--check]}
 mkdir -p "$target"
 
 # Tracked files only, so build output and local settings never leak into the copy.
-instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|\.ci/|scripts/(mutants\.py|student-copy\.sh|bench-))'
+instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|\.ci/|scripts/(mutants\.py|student-copy\.sh|bench-|lib/bench\.sh))'
 git ls-files -z | grep -zEv "$instructor_only" | xargs -0 tar -cf - | tar -xf - -C "$target"
 # The root POM's block that adds solutions/ as a module.
 sed -i '/<!-- instructor-only: begin/,/<!-- instructor-only: end -->/d' "$target/pom.xml"

@@ -113,7 +113,11 @@ public final class HalfCloseServer implements AutoCloseable {
                     try {
                         serve(client);
                     } finally {
-                        connections.remove(client);
+                        // A socket that serve() left open stays listed (and reachable, so the garbage collector
+                        // cannot close it behind the tests' backs): stop() can still end it.
+                        if (client.isClosed()) {
+                            connections.remove(client);
+                        }
                     }
                 });
             } catch (RejectedExecutionException e) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tcplab.support.grade.LabGrade.Outcome;
 import tcplab.support.grade.LabGrade.Row;
 
@@ -13,6 +15,8 @@ public final class Report {
     /** A test's output on a platform is cut here, so a submission that prints megabytes cannot swamp the report. */
     static final int MAX_OUTPUT_CHARS = 4_000;
     private static final int HINT_CHARS = 150;
+    private static final Pattern MULTIPLE_FAILURES = Pattern.compile("Multiple Failures \\((\\d+) failures?\\)");
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[\\w.$]+(Error|Exception): ");
 
     private Report() {
     }
@@ -43,9 +47,18 @@ public final class Report {
         };
     }
 
-    /** The first line of a message, without JUnit's "==> expected: <...>" tail, cut to one line of the table. */
+    /**
+     * The first line of a message, without JUnit's "==> expected: <...>" tail, cut to one line of the table. For
+     * {@code assertAll}'s "Multiple Failures (n failures)" it is the first of them, and how many there are.
+     */
     static String hint(String message) {
-        String line = message.lines().findFirst().orElse("");
+        List<String> lines = message.lines().toList();
+        String line = lines.isEmpty() ? "" : lines.get(0);
+        Matcher multiple = MULTIPLE_FAILURES.matcher(line);
+        if (multiple.matches() && lines.size() > 1) {
+            String first = EXCEPTION_PREFIX.matcher(lines.get(1).strip()).replaceFirst("");
+            line = multiple.group(1).equals("1") ? first : "(1 of " + multiple.group(1) + ") " + first;
+        }
         int tail = line.indexOf(" ==> ");
         if (tail >= 0) {
             line = line.substring(0, tail);

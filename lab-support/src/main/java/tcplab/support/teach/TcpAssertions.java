@@ -65,7 +65,9 @@ public final class TcpAssertions {
     public static void awaitSteady(BooleanSupplier condition, Duration holdFor, Duration within,
                                    Supplier<String> message) {
         try {
+            // Awaitility would fail this wait on any thread's uncaught exception, another test class's included.
             Awaitility.await()
+                    .dontCatchUncaughtExceptions()
                     .atMost(within.plus(holdFor))
                     .during(holdFor)
                     .pollDelay(Duration.ZERO)

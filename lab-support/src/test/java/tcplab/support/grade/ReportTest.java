@@ -48,6 +48,13 @@ class ReportTest {
     }
 
     @Test
+    void hintOfMultipleFailuresIsTheFirstOfThem() {
+        assertEquals("(1 of 2) expected A, but B. Check C?", Report.hint("Multiple Failures (2 failures)\n"
+                + "\torg.opentest4j.AssertionFailedError: expected A, but B. Check C? ==> expected: <1> but was: <2>\n"
+                + "\torg.opentest4j.AssertionFailedError: expected D, but E."));
+    }
+
+    @Test
     void jsonEscapesQuotesAndControlCharacters() {
         assertEquals("{\n  \"a\": \"say \\\"hi\\\"\\n\\u0001\"\n}\n", Json.write(Map.of("a", "say \"hi\"\n\u0001")));
     }

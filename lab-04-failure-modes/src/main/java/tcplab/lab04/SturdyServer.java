@@ -1,0 +1,276 @@
+package tcplab.lab04;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A line server that keeps serving whatever its clients do. Each request line gets one reply line: {@code PONG}
+ * for {@code PING}, the line itself otherwise. Slow, idle and silent clients are cut off after the idle timeout;
+ * clients beyond its capacity get {@code BUSY}; bad input gets {@code ERROR ...}; and then the connection is closed
+ * with FIN, so nothing is left behind in CLOSE_WAIT.
+ */
+public final class SturdyServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SturdyServer.class);
+
+    public static final int DEFAULT_PORT = 9400;
+    public static final int DEFAULT_WORKERS = 8;
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 10_000;
+    public static final int DEFAULT_MAX_LINE_BYTES = 1024;
+    private static final int BACKLOG = 50;
+    /** After an error reply, how long the server drains what the client still sends, so its close sends no RST. */
+    private static final int DRAIN_MILLIS = 500;
+    private static final int DRAIN_BYTES = 1 << 20;
+
+    private final ServerSettings settings;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger names = new AtomicInteger();
+    /** Set by close(), under the lock of {@code open}. */
+    private boolean stopped;
+    private ServerSocket listener;
+    private Thread acceptor;
+    private ThreadPoolExecutor workers;
+    private ScheduledExecutorService watchdogs;
+
+    public SturdyServer(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Listens, starts the acceptor and the worker pool, and returns the port. */
+    public synchronized int start() throws IOException {
+        listener = new ServerSocket(settings.port(), BACKLOG, InetAddress.getByName(settings.host()));
+        workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), r -> thread(r, "lab04-worker-" + names.incrementAndGet()));
+        watchdogs = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "lab04-watchdog"));
+        acceptor = thread(this::acceptLoop, "lab04-acceptor-" + listener.getLocalPort());
+        acceptor.start();
+        log.info("listening on {} with {} workers", listener.getLocalSocketAddress(), settings.workers());
+        return listener.getLocalPort();
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            if (!track(client)) {
+                closeQuietly(client);
+                return;
+            }
+            handOff(client);
+        }
+    }
+
+    /** Adds a new connection to those that close() ends; false once close() has begun, so none slips past it. */
+    private boolean track(Socket client) {
+        synchronized (open) {
+            if (stopped) {
+                return false;
+            }
+            open.add(client);
+            return true;
+        }
+    }
+
+    /**
+     * Closes the listener. A connection the acceptor takes after this is closed at once, not tracked.
+     *
+     * @return the connections open at this moment, which close() must end
+     */
+    private List<Socket> stopAccepting() {
+        synchronized (open) {
+            stopped = true;
+        }
+        closeQuietly(listener);
+        return List.copyOf(open);
+    }
+
+    /**
+     * Task L4-T6: gives a new connection to a free worker. The pool is bounded: when every worker is busy, the
+     * client gets {@code BUSY} and a FIN at once, instead of waiting unseen in a queue.
+     */
+    void handOff(Socket client) {
+        // TODO(student): L4-T6 run serve() on a worker of the bounded pool; when it is full, answer busy().
+        serve(client);
+    }
+
+    /** BUSY and FIN at once, from the acceptor; the socket is closed a moment later, when the client has read them. */
+    private void busy(Socket client) {
+        try {
+            client.getOutputStream().write("BUSY\n".getBytes(UTF_8));
+            client.shutdownOutput();
+        } catch (IOException e) {
+            log.debug("{} while turning away {}", e.toString(), client.getRemoteSocketAddress());
+        }
+        Runnable closeLater = () -> {
+            closeQuietly(client);
+            open.remove(client);
+        };
+        try {
+            watchdogs.schedule(closeLater, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            closeLater.run();
+        }
+    }
+
+    private void serve(Socket client) {
+        SocketAddress peer = client.getRemoteSocketAddress();
+        log.info("accepted {}", peer);
+        try (client) {
+            InputStream in = new BufferedInputStream(client.getInputStream());
+            OutputStream out = client.getOutputStream();
+            ScheduledFuture<?> watchdog = watch(client);
+            while (true) {
+                String line;
+                try {
+                    line = readRequestLine(in, settings.maxLineBytes());
+                } catch (EOFException midLine) {
+                    log.info("{} left in the middle of a line", peer);
+                    return;
+                } catch (BadRequest e) {
+                    refuse(client, "ERROR " + e.getMessage());
+                    return;
+                }
+                if (line == null) {
+                    return;
+                }
+                out.write(((line.equals("PING") ? "PONG" : line) + "\n").getBytes(UTF_8));
+                out.flush();
+                watchdog.cancel(false);
+                watchdog = watch(client);
+            }
+        } catch (IOException e) {
+            log.info("{}: {}", peer, e.toString());
+        } finally {
+            open.remove(client);
+            log.info("closed {}", peer);
+        }
+    }
+
+    /**
+     * Task L4-T6: the idle timeout. Closes the connection if it has not completed a request and its reply within
+     * {@code idleTimeoutMillis} from now. Closing from this timer also ends a read or a write that is blocked: a
+     * client that goes quiet, sends a byte a second, or stops reading its replies is cut off all the same.
+     *
+     * @return the timer, to cancel once the connection makes progress
+     */
+    ScheduledFuture<?> watch(Socket client) {
+        // TODO(student): L4-T6 close the connection when the idle timeout passes.
+        return watchdogs.schedule(() -> { }, settings.idleTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A request the server will not serve: too long, or not UTF-8. */
+    static final class BadRequest extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Task L4-T7: reads one request line, without its line end ({@code \n} or {@code \r\n}), holding at most
+     * {@code maxLineBytes} in memory.
+     *
+     * @return the line, or null if the client closed the connection (FIN) between lines
+     * @throws EOFException if the client closed it in the middle of a line
+     * @throws BadRequest if the line is longer than {@code maxLineBytes}, or is not UTF-8
+     */
+    static String readRequestLine(InputStream in, int maxLineBytes) throws IOException {
+        // TODO(student): L4-T7 stop at maxLineBytes (BadRequest), decode strictly (BadRequest "not UTF-8"), and
+        //  tell a FIN between lines (null) from a FIN in the middle of one (EOFException).
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        for (; b != '\n' && b >= 0; b = in.read()) {
+            line.write(b);
+        }
+        return line.toString(UTF_8).strip();
+    }
+
+    /** Sends one last line, then FIN; drains what the client still sends, so the close sends no RST. */
+    private void refuse(Socket client, String reply) {
+        try (client) {
+            client.getOutputStream().write((reply + "\n").getBytes(UTF_8));
+            client.shutdownOutput();
+            client.setSoTimeout(DRAIN_MILLIS);
+            client.getInputStream().readNBytes(DRAIN_BYTES);
+        } catch (IOException e) {
+            log.debug("{} while refusing {}", e.toString(), client.getRemoteSocketAddress());
+        } finally {
+            open.remove(client);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("close: {}", e.toString());
+        }
+    }
+
+    /** Stops accepting, closes every connection, and stops every thread of the server. */
+    @Override
+    public synchronized void close() {
+        // TODO(student): L4-T8 also close every connection that stopAccepting() returns, and stop the workers and
+        //  the watchdog timer, so that nothing is left: no thread, no socket, no CLOSE_WAIT.
+        if (listener == null) {
+            return;
+        }
+        stopAccepting();
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("close: {}", e.toString());
+        }
+    }
+
+    /** Runs the server until it is killed: {@code -Dport}, {@code -Dworkers}, {@code -DidleTimeoutMillis}. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        ServerSettings settings = new ServerSettings(System.getProperty("host", "127.0.0.1"),
+                Integer.getInteger("port", DEFAULT_PORT), Integer.getInteger("workers", DEFAULT_WORKERS),
+                Long.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS),
+                Integer.getInteger("maxLineBytes", DEFAULT_MAX_LINE_BYTES));
+        SturdyServer server = new SturdyServer(settings);
+        server.start();
+        server.acceptor.join();
+    }
+}

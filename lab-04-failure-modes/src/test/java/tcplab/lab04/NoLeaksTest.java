@@ -1,0 +1,155 @@
+package tcplab.lab04;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import oshi.SystemInfo;
+import tcplab.support.grade.Points;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
+import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
+
+/**
+ * After a suite of failures (idle, cut, reset, junk and turned-away clients) the server holds nothing: no
+ * CLOSE_WAIT while it runs; close() ends the connections still open with FIN; and after close() its threads and
+ * file descriptors are gone. Isolated, so no other test's threads or sockets are counted.
+ */
+@Isolated
+class NoLeaksTest {
+
+    private final TcpProbe probe = TcpProbe.system();
+
+    /**
+     * Clients that fail in every way this lab covers. One is served first; one stays connected and silent (the
+     * server must time it out); the others leave in the middle of a line, send junk or an endless line, or reset.
+     */
+    private static void failureSuite(ServerFixture server) throws IOException {
+        Socket served = server.connect();
+        ServerFixture.send(served, "PING\n");
+        ServerFixture.readLine(served);
+        server.connect();
+        List<Socket> leaving = new ArrayList<>(List.of(served));
+        for (int i = 0; i < 3; i++) {
+            Socket s = server.connect();
+            leaving.add(s);
+            switch (i) {
+                case 0 -> ServerFixture.send(s, "PIN");
+                case 1 -> s.getOutputStream().write(new byte[] {(byte) 0xff, '\n'});
+                default -> ServerFixture.send(s, "x".repeat(200) + "\n");
+            }
+        }
+        Socket reset = server.connect();
+        ServerFixture.send(reset, "PI");
+        reset.setSoLinger(true, 0);
+        reset.close();
+        for (Socket s : leaving) {
+            s.close();
+        }
+    }
+
+    @Test
+    @Points(1)
+    void noCloseWaitAfterFailureSuite() throws Exception {
+        try (ServerFixture server = new ServerFixture()) {
+            int port = server.start();
+            failureSuite(server);
+            TcpAssertions.awaitSteady(() -> probe.count(port, TcpState.CLOSE_WAIT) == 0, TcpAssertions.STEADY,
+                    Duration.ofSeconds(3), () -> Feedback.expected("no connection of port " + port + " in CLOSE_WAIT"
+                                    + " once the clients have left").but(probe.count(port, TcpState.CLOSE_WAIT)
+                                    + " are still in CLOSE_WAIT after 3 s")
+                            .hint("Close the socket on every path, and serve others while one client is idle."));
+        }
+    }
+
+    @Test
+    @Points(1)
+    void closeSendsFinOnOpenConnections() throws Exception {
+        try (ServerFixture server = new ServerFixture()) {
+            server.start();
+            Socket held = server.connect();
+            ServerFixture.send(held, "PING\n");
+            ServerFixture.readLine(held, "PONG", "The server should answer PING.");
+            server.closeServer();
+            String rest = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> ServerFixture.readToEnd(held),
+                    Feedback.expected("a FIN on a connection still open when the server's close() was called")
+                            .but("the connection was still open 1 s after close() returned")
+                            .hint("close() must close every connection that stopAccepting() returns."));
+            assertEquals("", rest, "nothing but FIN after close()");
+        }
+    }
+
+    /**
+     * One client of each kind, one after another, each waited for until the server has closed its connection:
+     * served, gone in the middle of a line, junk, a line over the limit; then one that resets; the last one is
+     * served and stays connected.
+     */
+    private static void servedOneByOne(ServerFixture server) throws IOException {
+        sendThenFin(server, "PING\n".getBytes(StandardCharsets.US_ASCII));
+        sendThenFin(server, "PIN".getBytes(StandardCharsets.US_ASCII));
+        sendThenFin(server, new byte[] {(byte) 0xff, '\n'});
+        sendThenFin(server, ("x".repeat(200) + "\n").getBytes(StandardCharsets.US_ASCII));
+        Socket reset = server.connect();
+        ServerFixture.send(reset, "PI");
+        reset.setSoLinger(true, 0);
+        reset.close();
+        Socket held = server.connect();
+        ServerFixture.send(held, "PING\n");
+        ServerFixture.readLine(held, "PONG", "The server should answer PING.");
+    }
+
+    /** A client that sends {@code request} and its FIN, then reads until the server's FIN. */
+    private static void sendThenFin(ServerFixture server, byte[] request) throws IOException {
+        Socket client = server.connect();
+        client.getOutputStream().write(request);
+        client.shutdownOutput();
+        ServerFixture.readToEnd(client, "the server to close the connection after the client's FIN",
+                "When read() returns -1, close the socket.");
+    }
+
+    @Test
+    @Points(1)
+    void threadsAndDescriptorsReturnToBaselineAfterClose() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        boolean linux = System.getProperty("os.name").startsWith("Linux");
+        long files = linux ? openFiles() : 0;
+        ServerFixture server = new ServerFixture();
+        server.start();
+        servedOneByOne(server);
+        server.close();
+        TcpAssertions.awaitCondition(() -> newThreads(before).isEmpty(), Duration.ofSeconds(3),
+                () -> Feedback.expected("no thread left from the server after close()")
+                        .but("these are still running: " + newThreads(before))
+                        .hint("close() must stop the acceptor, the workers and the watchdog timer."));
+        if (linux) {
+            TcpAssertions.awaitCondition(() -> openFiles() <= files, Duration.ofSeconds(3),
+                    () -> Feedback.expected(files + " open file descriptors, as before the server started")
+                            .but(openFiles() + " after close()").hint("Every accepted socket must be closed."));
+        }
+        // Until here the server, and any socket it still holds, stays reachable: the garbage collector must not
+        // close a leaked socket (a Socket's cleaner closes its descriptor) and hide the leak.
+        Reference.reachabilityFence(server);
+    }
+
+    /** Threads started since {@code before}, other than Awaitility's poller. */
+    private static List<String> newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && !t.getName().startsWith("awaitility"))
+                .map(Thread::getName)
+                .toList();
+    }
+
+    private static long openFiles() {
+        return new SystemInfo().getOperatingSystem().getCurrentProcess().getOpenFiles();
+    }
+}
