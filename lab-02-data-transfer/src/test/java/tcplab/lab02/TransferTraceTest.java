@@ -1,0 +1,53 @@
+package tcplab.lab02;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tcplab.support.teach.TraceAssertions.assertInOrder;
+import static tcplab.support.teach.TraceAssertions.assumeSegments;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
+import tcplab.support.kit.KitOnly;
+import tcplab.support.trace.Segment;
+import tcplab.support.trace.Trace;
+
+/** The trace of lab 02 shows what the handout says: sequence numbers count bytes, and acknowledgements follow. */
+// Alone, so other tests' connections do not crowd the capture and the probe; a scenario waits up to 2 s per step
+// for the state it predicts, and starting and stopping tcpdump takes a few hundred milliseconds more.
+@KitOnly
+@Isolated
+@Timeout(30)
+class TransferTraceTest {
+
+    @Test
+    void clientSequenceNumbersAdvanceByTheBytesSent() throws Exception {
+        try (Trace trace = TransferTrace.bulkTransfer()) {
+            assumeSegments(trace);
+            Trace.Step transfer = trace.steps().get(2);
+            List<Segment> data = transfer.segments().stream().filter(s -> s.length() > 0 && trace.fromClient(s))
+                    .toList();
+            assertEquals(TransferTrace.BYTES, data.stream().mapToInt(Segment::length).sum(), "client bytes sent");
+            for (int i = 1; i < data.size(); i++) {
+                assertEquals(data.get(i - 1).seq() + data.get(i - 1).length(), data.get(i).seq(),
+                        "each data segment starts where the one before it ended");
+            }
+        }
+    }
+
+    @Test
+    void serverAcknowledgesEveryByteAndClosesAfterTheClientsFin() throws Exception {
+        try (Trace trace = TransferTrace.bulkTransfer()) {
+            assumeSegments(trace);
+            long firstSeq = trace.steps().get(1).segments().get(0).seq();
+            long lastAck = trace.steps().get(2).segments().stream().filter(s -> !trace.fromClient(s))
+                    .mapToLong(Segment::ack).reduce((earlier, later) -> later).orElse(0);
+            assertEquals(TransferTrace.BYTES + 1, (lastAck - firstSeq) & 0xffffffffL,
+                    "the server's last acknowledgement: every byte, plus one for the SYN");
+            assertTrue(trace.steps().get(2).segments().stream().anyMatch(s -> !trace.fromClient(s) && s.length() > 0),
+                    "the echo crosses in the same step");
+            assertInOrder(trace, "client F.", "server F.", "client .");
+        }
+    }
+}

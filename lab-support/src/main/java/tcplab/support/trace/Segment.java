@@ -1,0 +1,19 @@
+package tcplab.support.trace;
+
+/**
+ * One TCP segment seen on the loopback interface.
+ *
+ * @param timeMicros when it was captured, in microseconds since the epoch
+ * @param fromPort   the sender's port
+ * @param toPort     the receiver's port
+ * @param flags      in tcpdump's notation: {@code S}, {@code F}, {@code R}, {@code P}, and {@code .} for ACK
+ * @param seq        the absolute sequence number
+ * @param ack        the absolute acknowledgement number, meaningful only with the ACK flag
+ * @param length     the payload's length in bytes
+ */
+public record Segment(long timeMicros, int fromPort, int toPort, String flags, long seq, long ack, int length) {
+
+    public boolean hasAck() {
+        return flags.contains(".");
+    }
+}

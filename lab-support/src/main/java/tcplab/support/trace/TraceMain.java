@@ -1,0 +1,83 @@
+package tcplab.support.trace;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a lab's trace scenarios from the command line, each within a time limit: code that hangs (a starter, say)
+ * still gets its trace printed up to the step where it waited, and the program ends.
+ */
+public final class TraceMain {
+
+    /** How long one scenario may take; the reference solution needs a few seconds. */
+    public static final Duration LIMIT = Duration.ofSeconds(20);
+
+    private final Map<String, Callable<Trace>> scenarios = new LinkedHashMap<>();
+
+    /** Adds a scenario, played in the order added. */
+    public TraceMain scenario(String name, Callable<Trace> play) {
+        scenarios.put(name, play);
+        return this;
+    }
+
+    /** Plays the scenario named by {@code -Dscenario}, or all of them, prints each, and exits. */
+    public void run() {
+        String only = System.getProperty("scenario", "");
+        boolean complete = true;
+        for (Map.Entry<String, Callable<Trace>> scenario : scenarios.entrySet()) {
+            if (only.isEmpty() || only.equals(scenario.getKey())) {
+                complete &= play(scenario.getValue());
+            }
+        }
+        System.out.flush();
+        // The code under trace may have left threads that never end; the trace is printed, so the program ends.
+        System.exit(complete ? 0 : 1);
+    }
+
+    private static boolean play(Callable<Trace> scenario) {
+        CompletableFuture<Trace> played = Trace.inBackground("trace-scenario", () -> {
+            try {
+                return scenario.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            Trace trace = played.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            trace.print(System.out);
+            trace.close();
+            return true;
+        } catch (TimeoutException e) {
+            return partial("did not finish within " + LIMIT.toSeconds() + " s; the code waited after the last step"
+                    + " shown");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof IllegalStateException && e.getCause().getCause() != null
+                    ? e.getCause().getCause() : e.getCause();
+            return partial("stopped with " + cause);
+        } catch (Exception e) {
+            return partial("stopped with " + e);
+        }
+    }
+
+    private static boolean partial(String why) {
+        Trace trace = Trace.latest();
+        if (trace != null) {
+            try {
+                trace.finish();
+                trace.print(System.out);
+                trace.close();
+            } catch (Exception e) {
+                System.out.println("   (could not read the capture: " + e + ")");
+            }
+        }
+        System.out.println("   the scenario " + why + ".");
+        System.out.println();
+        return false;
+    }
+}
