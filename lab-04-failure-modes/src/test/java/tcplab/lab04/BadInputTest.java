@@ -1,15 +1,16 @@
 package tcplab.lab04;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
+import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 
 /** Bad input gets an error reply or a close, never a crash or a hang, and the server goes on serving. */
@@ -20,8 +21,8 @@ class BadInputTest {
     void lineOverTheLimitGetsErrorAndFin() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket client = server.connect();
-            ServerFixture.send(client, "x".repeat(100) + "\n");
+            LineConnection client = server.connect();
+            client.send(("x".repeat(100) + "\n").getBytes(UTF_8));
             String answer = ServerFixture.readToEnd(client, "ERROR and a FIN for a 100-byte line (limit 64)",
                     "Stop reading at maxLineBytes, answer ERROR, and close the connection.");
             assertTrue(answer.startsWith("ERROR") && answer.endsWith("\n") && answer.lines().count() == 1,
@@ -36,8 +37,8 @@ class BadInputTest {
     void binaryJunkGetsErrorAndFin() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket client = server.connect();
-            client.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0x80, '\n'});
+            LineConnection client = server.connect();
+            client.send(new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0x80, '\n'});
             String answer = ServerFixture.readToEnd(client, "ERROR and a FIN for a line that is not UTF-8",
                     "Decode with a CharsetDecoder that reports errors, then answer ERROR and close.");
             assertTrue(answer.startsWith("ERROR"), Feedback.expected("a line starting with ERROR, then FIN, for bytes"
@@ -51,8 +52,8 @@ class BadInputTest {
     void partialLineGetsNoReply() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket client = server.connect();
-            ServerFixture.send(client, "PIN");
+            LineConnection client = server.connect();
+            client.send("PIN".getBytes(UTF_8));
             client.shutdownOutput();
             String answer = ServerFixture.readToEnd(client, "a FIN after the client's FIN cut a line off",
                     "When read() returns -1, close the connection.");
@@ -67,10 +68,10 @@ class BadInputTest {
     void endlessLineDoesNotStopTheServer() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket flood = server.connect();
+            LineConnection flood = server.connect();
             Thread writer = new Thread(() -> {
                 try {
-                    ServerFixture.send(flood, "x".repeat(1 << 20));
+                    flood.send(("x".repeat(1 << 20)).getBytes(UTF_8));
                 } catch (IOException e) {
                     // the server closed after its ERROR: expected
                 } catch (UncheckedIOException e) {
@@ -79,10 +80,10 @@ class BadInputTest {
             }, "flood");
             writer.setDaemon(true);
             writer.start();
-            Socket other = server.connect();
+            LineConnection other = server.connect();
             String reply = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-                ServerFixture.send(other, "PING\n");
-                return ServerFixture.readLine(other);
+                other.sendLine("PING");
+                return other.readLine();
             }, Feedback.expected("another client to be served while one sends a line without end")
                     .but("it got nothing for 2 s")
                     .hint("Cap the line at maxLineBytes, and serve connections on separate workers."));

@@ -1,11 +1,11 @@
 package tcplab.lab04;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.lang.ref.Reference;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import oshi.SystemInfo;
 import tcplab.support.grade.Points;
+import tcplab.support.net.LineConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Feedback;
@@ -35,25 +36,24 @@ class NoLeaksTest {
      * server must time it out); the others leave in the middle of a line, send junk or an endless line, or reset.
      */
     private static void failureSuite(ServerFixture server) throws IOException {
-        Socket served = server.connect();
-        ServerFixture.send(served, "PING\n");
-        ServerFixture.readLine(served);
+        LineConnection served = server.connect();
+        served.sendLine("PING");
+        served.readLine();
         server.connect();
-        List<Socket> leaving = new ArrayList<>(List.of(served));
+        List<LineConnection> leaving = new ArrayList<>(List.of(served));
         for (int i = 0; i < 3; i++) {
-            Socket s = server.connect();
+            LineConnection s = server.connect();
             leaving.add(s);
             switch (i) {
-                case 0 -> ServerFixture.send(s, "PIN");
-                case 1 -> s.getOutputStream().write(new byte[] {(byte) 0xff, '\n'});
-                default -> ServerFixture.send(s, "x".repeat(200) + "\n");
+                case 0 -> s.send("PIN".getBytes(UTF_8));
+                case 1 -> s.send(new byte[] {(byte) 0xff, '\n'});
+                default -> s.send(("x".repeat(200) + "\n").getBytes(UTF_8));
             }
         }
-        Socket reset = server.connect();
-        ServerFixture.send(reset, "PI");
-        reset.setSoLinger(true, 0);
-        reset.close();
-        for (Socket s : leaving) {
+        LineConnection reset = server.connect();
+        reset.send("PI".getBytes(UTF_8));
+        reset.reset();
+        for (LineConnection s : leaving) {
             s.close();
         }
     }
@@ -77,8 +77,8 @@ class NoLeaksTest {
     void closeSendsFinOnOpenConnections() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket held = server.connect();
-            ServerFixture.send(held, "PING\n");
+            LineConnection held = server.connect();
+            held.sendLine("PING");
             ServerFixture.readLine(held, "PONG", "The server should answer PING.");
             server.closeServer();
             String rest = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> ServerFixture.readToEnd(held),
@@ -99,19 +99,18 @@ class NoLeaksTest {
         sendThenFin(server, "PIN".getBytes(StandardCharsets.US_ASCII));
         sendThenFin(server, new byte[] {(byte) 0xff, '\n'});
         sendThenFin(server, ("x".repeat(200) + "\n").getBytes(StandardCharsets.US_ASCII));
-        Socket reset = server.connect();
-        ServerFixture.send(reset, "PI");
-        reset.setSoLinger(true, 0);
-        reset.close();
-        Socket held = server.connect();
-        ServerFixture.send(held, "PING\n");
+        LineConnection reset = server.connect();
+        reset.send("PI".getBytes(UTF_8));
+        reset.reset();
+        LineConnection held = server.connect();
+        held.sendLine("PING");
         ServerFixture.readLine(held, "PONG", "The server should answer PING.");
     }
 
     /** A client that sends {@code request} and its FIN, then reads until the server's FIN. */
     private static void sendThenFin(ServerFixture server, byte[] request) throws IOException {
-        Socket client = server.connect();
-        client.getOutputStream().write(request);
+        LineConnection client = server.connect();
+        client.send(request);
         client.shutdownOutput();
         ServerFixture.readToEnd(client, "the server to close the connection after the client's FIN",
                 "When read() returns -1, close the socket.");

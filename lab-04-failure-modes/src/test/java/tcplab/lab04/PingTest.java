@@ -2,9 +2,9 @@ package tcplab.lab04;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.Socket;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.WarmUp;
+import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 
 /** The server answers PING with PONG, and echoes any other line. */
@@ -15,11 +15,12 @@ class PingTest {
     void serverAnswersPingAndEchoes() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket client = server.connect();
-            ServerFixture.send(client, "PING\nhello\n");
-            assertEquals("PONG", ServerFixture.readLine(client), Feedback.expected("PONG").but("another answer")
+            LineConnection client = server.connect();
+            client.sendLine("PING");
+            client.sendLine("hello");
+            assertEquals("PONG", client.readLine(), Feedback.expected("PONG").but("another answer")
                     .hint("The starter already does this; did a change break it?"));
-            assertEquals("hello", ServerFixture.readLine(client));
+            assertEquals("hello", client.readLine());
         }
     }
 }

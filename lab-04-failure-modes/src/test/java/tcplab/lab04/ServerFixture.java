@@ -4,13 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import tcplab.support.net.Loopback;
+import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
+import tcplab.support.teach.TcpAssertions;
 
-/** The student's server on loopback with small limits, and the raw sockets a test opens to it; closes them all. */
+/** The student's server on loopback with small limits, and the connections a test opens to it; closes them all. */
 final class ServerFixture implements AutoCloseable {
 
     static final int WORKERS = 2;
@@ -19,7 +19,7 @@ final class ServerFixture implements AutoCloseable {
 
     private final SturdyServer server = new SturdyServer(
             ServerSettings.onLoopback(WORKERS, IDLE_TIMEOUT_MILLIS, MAX_LINE_BYTES));
-    private final List<Socket> sockets = new ArrayList<>();
+    private final List<LineConnection> connections = new ArrayList<>();
     private int port;
 
     int start() throws IOException {
@@ -27,45 +27,30 @@ final class ServerFixture implements AutoCloseable {
         return port;
     }
 
-    /** A raw connection to the server, read timeout 3 s. */
-    Socket connect() throws IOException {
-        Socket socket = new Socket(Loopback.ADDRESS, port);
-        socket.setSoTimeout(3_000);
-        sockets.add(socket);
-        return socket;
+    /** A connection to the server; its reads fail the test after {@link LineConnection#READ_TIMEOUT}. */
+    LineConnection connect() throws IOException {
+        LineConnection connection = LineConnection.open(port);
+        connections.add(connection);
+        return connection;
     }
 
-    static void send(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(UTF_8));
+    /** Everything the server sends until its FIN. */
+    static String readToEnd(LineConnection connection) throws IOException {
+        return new String(connection.readBytes(Integer.MAX_VALUE), UTF_8);
     }
 
-    /** Everything the server sends until its FIN; a reset or 3 s of silence throws. */
-    static String readToEnd(Socket socket) throws IOException {
-        return new String(socket.getInputStream().readAllBytes(), UTF_8);
+    /** Like {@link #readToEnd(LineConnection)}, but silence or a reset fails the test with this expectation. */
+    static String readToEnd(LineConnection connection, String expectation, String hint) {
+        return assertDoesNotThrow(() -> readToEnd(connection), () -> Feedback.expected(expectation)
+                .but("the server sent no FIN within " + TcpAssertions.seconds(LineConnection.READ_TIMEOUT)
+                        + " (or reset the connection)").hint(hint));
     }
 
-    /** One line from the server, or null at its FIN. */
-    static String readLine(Socket socket) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = socket.getInputStream().read(); b != '\n'; b = socket.getInputStream().read()) {
-            if (b < 0) {
-                return line.length() == 0 ? null : line.toString();
-            }
-            line.append((char) b);
-        }
-        return line.toString();
-    }
-
-    /** Like {@link #readToEnd(Socket)}, but silence or a reset fails the test with {@code expectation} and a hint. */
-    static String readToEnd(Socket socket, String expectation, String hint) {
-        return assertDoesNotThrow(() -> readToEnd(socket), () -> Feedback.expected(expectation)
-                .but("the server sent no FIN within 3 s (or reset the connection)").hint(hint));
-    }
-
-    /** Like {@link #readLine(Socket)}, but silence or a reset fails the test with {@code expectation} and a hint. */
-    static String readLine(Socket socket, String expectation, String hint) {
-        return assertDoesNotThrow(() -> readLine(socket), () -> Feedback.expected(expectation)
-                .but("no line came within 3 s (or the connection was reset)").hint(hint));
+    /** Like {@link LineConnection#readLine()}, but silence or a reset fails the test with this expectation. */
+    static String readLine(LineConnection connection, String expectation, String hint) {
+        return assertDoesNotThrow(connection::readLine, () -> Feedback.expected(expectation)
+                .but("no line came within " + TcpAssertions.seconds(LineConnection.READ_TIMEOUT)
+                        + " (or the connection was reset)").hint(hint));
     }
 
     /** Closes only the server, while the test's connections stay open. */
@@ -75,8 +60,8 @@ final class ServerFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (Socket s : sockets) {
-            s.close();
+        for (LineConnection c : connections) {
+            c.close();
         }
         server.close();
     }

@@ -1,5 +1,6 @@
 package tcplab.lab04;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
+import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Feedback;
 import tcplab.support.teach.TcpAssertions;
@@ -25,12 +27,12 @@ class SlowClientTest {
     void slowlorisDoesNotBlockOtherClients() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket slow = server.connect();
-            ServerFixture.send(slow, "PI");
-            Socket other = server.connect();
+            LineConnection slow = server.connect();
+            slow.send("PI".getBytes(UTF_8));
+            LineConnection other = server.connect();
             String reply = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-                ServerFixture.send(other, "PING\n");
-                return ServerFixture.readLine(other);
+                other.sendLine("PING");
+                return other.readLine();
             }, Feedback.expected("a second client to get PONG while the first sends its line slowly")
                     .but("it got nothing for 2 s").hint("Serve each connection on a worker of its own."));
             assertEquals("PONG", reply);
@@ -42,9 +44,9 @@ class SlowClientTest {
     void serverClosesIdleConnectionAfterItsIdleTimeout() throws Exception {
         try (ServerFixture server = new ServerFixture()) {
             server.start();
-            Socket idle = server.connect();
+            LineConnection idle = server.connect();
             long start = System.nanoTime();
-            String line = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> ServerFixture.readLine(idle),
+            String line = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> idle.readLine(),
                     Feedback.expected("the server to close an idle connection after its 500 ms idle timeout")
                             .but("it was still open after 3 s")
                             .hint("Start a timer per connection that closes it; restart it after each reply."));
