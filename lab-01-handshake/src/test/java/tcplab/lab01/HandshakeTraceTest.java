@@ -11,6 +11,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.kit.KitOnly;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
+import tcplab.support.teach.TcpAssertions;
 import tcplab.support.trace.Trace;
 
 /** The trace of lab 01 shows what the handout says: the 3-way handshake, one echo, and the client's close. */
@@ -23,7 +24,7 @@ class HandshakeTraceTest {
 
     @Test
     void statesFollowTheHandshakeAndTheClientsClose() throws Exception {
-        TcpProbe.system().assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(TcpProbe.system(), TcpState.TIME_WAIT);
         try (Trace trace = HandshakeTrace.handshakeAndEcho()) {
             assertStates(trace, 1, null, TcpState.LISTEN);
             assertStates(trace, 2, TcpState.ESTABLISHED, TcpState.ESTABLISHED);

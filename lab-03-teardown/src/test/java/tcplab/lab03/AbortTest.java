@@ -42,7 +42,7 @@ class AbortTest {
     @Test
     @Points(2)
     void abortLeavesNoTimeWaitOnEitherSide() throws Throwable {
-        probe.assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(probe, TcpState.TIME_WAIT);
         peer = ScriptedPeer.start(socket -> {
             try {
                 ScriptedPeer.readUntilFin(socket);

@@ -29,7 +29,7 @@ class CloseWaitLeakTest {
     @Test
     @Points(3)
     void serverHoldsNoCloseWaitAfterFiftyClients() throws Exception {
-        probe.assumeCanShow(TcpState.CLOSE_WAIT);
+        TcpAssertions.assumeCanShow(probe, TcpState.CLOSE_WAIT);
         int port = server.start();
         for (int i = 1; i <= CLIENTS; i++) {
             try (LineConnection client = LineConnection.open(port)) {

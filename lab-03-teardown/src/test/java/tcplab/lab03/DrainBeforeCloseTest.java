@@ -59,7 +59,7 @@ class DrainBeforeCloseTest {
                             .hint("The server must keep reading (and dropping) until the client's FIN."));
 
             // Both FINs went out and were acknowledged: the client's end waits in TIME_WAIT. After an RST it is gone.
-            probe.assumeCanShow(TcpState.TIME_WAIT);
+            TcpAssertions.assumeCanShow(probe, TcpState.TIME_WAIT);
             TcpAssertions.awaitState(probe, client.localPort(), port, TcpState.TIME_WAIT, WITHIN,
                     "the client's end, after its FIN and the server's FIN", "If the client's end is CLOSED, the"
                             + " server answered the client's last bytes with RST: it closed before the client's FIN."

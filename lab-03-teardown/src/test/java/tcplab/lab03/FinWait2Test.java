@@ -45,7 +45,7 @@ class FinWait2Test {
     @Test
     @Points(2)
     void clientWaitsInFinWait2WhileServerReplies() throws Throwable {
-        probe.assumeCanShow(TcpState.FIN_WAIT_2);
+        TcpAssertions.assumeCanShow(probe, TcpState.FIN_WAIT_2);
         peer = ScriptedPeer.start(socket -> {
             ScriptedPeer.readUntilFin(socket);
             sawFin.complete(socket.getPort());

@@ -47,7 +47,7 @@ class GracefulStopTest {
     @Test
     @Points(2)
     void stopLetsExchangeInFlightFinish() throws Throwable {
-        probe.assumeCanShow(TcpState.LISTEN);
+        TcpAssertions.assumeCanShow(probe, TcpState.LISTEN);
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             client.send(FIRST_HALF);

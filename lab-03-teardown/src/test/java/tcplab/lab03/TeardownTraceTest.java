@@ -12,6 +12,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.kit.KitOnly;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
+import tcplab.support.teach.TcpAssertions;
 import tcplab.support.trace.Trace;
 
 /** The traces of lab 03 show what the handout says about each way to end a connection. */
@@ -24,7 +25,7 @@ class TeardownTraceTest {
 
     @BeforeEach
     void linuxStates() {
-        TcpProbe.system().assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(TcpProbe.system(), TcpState.TIME_WAIT);
     }
 
     @Test

@@ -35,7 +35,7 @@ class TimeWaitTest {
     @Test
     @Points(2)
     void timeWaitLandsOnClientThatClosesFirst() throws Exception {
-        probe.assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(probe, TcpState.TIME_WAIT);
         int port = server.start();
         int clientPort;
         try (LineConnection client = LineConnection.open(port)) {
@@ -56,7 +56,7 @@ class TimeWaitTest {
     @Test
     @Points(2)
     void serverWaitsForClientFinAfterRefusingRequest() throws Exception {
-        probe.assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(probe, TcpState.TIME_WAIT);
         int port = server.start();
         int clientPort;
         try (LineConnection client = LineConnection.open(port)) {
@@ -84,7 +84,7 @@ class TimeWaitTest {
     @Test
     @WarmUp
     void timeWaitLandsOnServerWhenItClosesFirst() throws Exception {
-        probe.assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(probe, TcpState.TIME_WAIT);
         try (SocketPair pair = SocketPair.open()) {
             Socket client = pair.writer();
             Socket serverSide = pair.reader();

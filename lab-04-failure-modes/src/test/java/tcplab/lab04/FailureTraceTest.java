@@ -11,6 +11,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.kit.KitOnly;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
+import tcplab.support.teach.TcpAssertions;
 import tcplab.support.trace.Trace;
 
 /** The traces of lab 04 show what the handout says about a silent peer and a reset in the middle of a reply. */
@@ -23,7 +24,7 @@ class FailureTraceTest {
 
     @Test
     void readTimeoutEndsWithTheClientsFinNotRst() throws Exception {
-        TcpProbe.system().assumeCanShow(TcpState.TIME_WAIT);
+        TcpAssertions.assumeCanShow(TcpProbe.system(), TcpState.TIME_WAIT);
         try (Trace trace = FailureTrace.readTimeout()) {
             assertStates(trace, 2, TcpState.ESTABLISHED, TcpState.ESTABLISHED);
             assertStates(trace, 3, TcpState.FIN_WAIT_2, TcpState.CLOSE_WAIT);

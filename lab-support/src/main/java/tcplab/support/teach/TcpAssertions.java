@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
@@ -26,13 +27,18 @@ public final class TcpAssertions {
     private TcpAssertions() {
     }
 
+    /** Skips the calling test, with the probe's reason, where the platform cannot show {@code state}. */
+    public static void assumeCanShow(TcpProbe probe, TcpState state) {
+        probe.whyCannotShow(state).ifPresent(Assumptions::abort);
+    }
+
     /**
      * Waits until the end with local port {@code localPort} talking to {@code remotePort} is in {@code expected}.
      * Skips the test where the platform cannot show that state.
      */
     public static void awaitState(TcpProbe probe, int localPort, int remotePort, TcpState expected,
                                   Duration within, String whose, String hint) {
-        probe.assumeCanShow(expected);
+        TcpAssertions.assumeCanShow(probe, expected);
         String endpoint = "127.0.0.1:" + localPort + " -> :" + remotePort;
         Duration holdFor = expected == TcpState.CLOSED ? STEADY : Duration.ZERO;
         awaitSteady(() -> probe.stateOf(localPort, remotePort) == expected, holdFor, within,
@@ -43,7 +49,7 @@ public final class TcpAssertions {
 
     /** Waits until something listens on {@code port}, and returns the kernel's row for it. */
     public static TcpConnection awaitListener(TcpProbe probe, int port, Duration within, String hint) {
-        probe.assumeCanShow(TcpState.LISTEN);
+        TcpAssertions.assumeCanShow(probe, TcpState.LISTEN);
         awaitCondition(() -> probe.listener(port).isPresent(), within,
                 () -> Feedback.expected("the kernel to show LISTEN on port " + port)
                         .but("nothing listens there after " + seconds(within))
