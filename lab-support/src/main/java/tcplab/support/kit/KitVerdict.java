@@ -13,7 +13,8 @@ import java.util.Map;
  * Judges one module's recorded outcomes for the kit check, and fails the build on any breach.
  *
  * <ul>
- *   <li>a <b>starter</b>: every graded test fails, every {@link WarmUp} passes;</li>
+ *   <li>a <b>starter</b>: every graded test fails with the kit's teaching message (expected / but / hint), and every
+ *       {@link WarmUp} passes; a bare timeout or an exception from the tests' own code is not the right failure;</li>
  *   <li>a <b>solution</b>: every test passes.</li>
  * </ul>
  * A test skipped by an assumption (a platform that cannot show a state) is reported, not judged.
@@ -101,6 +102,10 @@ public final class KitVerdict {
                 }
                 if (!starter) {
                     return "fails on the reference solution: " + o.message();
+                }
+                if (!o.teaches()) {
+                    return "fails on the untouched starter, but not with a teaching message (expected / but / hint);"
+                            + " give its wait a bound of its own and a Feedback message: " + o.message();
                 }
                 return null;
         }

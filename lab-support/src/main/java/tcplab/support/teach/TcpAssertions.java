@@ -2,6 +2,7 @@ package tcplab.support.teach;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -41,10 +42,14 @@ public final class TcpAssertions {
         TcpAssertions.assumeCanShow(probe, expected);
         String endpoint = "127.0.0.1:" + localPort + " -> :" + remotePort;
         Duration holdFor = expected == TcpState.CLOSED ? STEADY : Duration.ZERO;
-        awaitSteady(() -> probe.stateOf(localPort, remotePort) == expected, holdFor, within,
-                () -> Feedback.expected(whose + " (" + endpoint + ") to be in " + expected)
-                        .but("it is still " + probe.stateOf(localPort, remotePort) + " after " + seconds(within))
-                        .hint(hint));
+        // The message reports the last state the wait saw; a fresh reading could differ and contradict it.
+        AtomicReference<TcpState> seen = new AtomicReference<>(TcpState.UNKNOWN);
+        awaitSteady(() -> {
+            seen.set(probe.stateOf(localPort, remotePort));
+            return seen.get() == expected;
+        }, holdFor, within, () -> Feedback.expected(whose + " (" + endpoint + ") to be in " + expected)
+                .but("it was " + seen.get() + " at the last look, after " + seconds(within))
+                .hint(hint));
     }
 
     /** Waits until something listens on {@code port}, and returns the kernel's row for it. */

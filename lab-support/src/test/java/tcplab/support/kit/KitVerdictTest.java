@@ -13,43 +13,53 @@ class KitVerdictTest {
 
     @Test
     void starterBreachesWhenGradedTestPasses() {
-        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(new Outcome("A#graded", false, "SUCCESSFUL", "")));
+        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(Outcome.of("A#graded", false, "SUCCESSFUL", "")));
         assertEquals(1, breaches.size());
         assertTrue(breaches.get(0).contains("cannot tell"), breaches.get(0));
     }
 
     @Test
     void starterBreachesWhenWarmUpFails() {
-        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(new Outcome("A#warm", true, "FAILED", "boom")));
+        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(Outcome.of("A#warm", true, "FAILED", "boom")));
         assertEquals(1, breaches.size());
     }
 
     @Test
     void starterIsFineWhenGradedFailsAndWarmUpPasses() {
         assertEquals(List.of(), KitVerdict.judge("starter", "lab-00", outcomes(
-                new Outcome("A#graded", false, "FAILED", "x"), new Outcome("A#warm", true, "SUCCESSFUL", ""))));
+                new Outcome("A#graded", false, "FAILED", true, "expected x, but y. z"),
+                Outcome.of("A#warm", true, "SUCCESSFUL", ""))));
+    }
+
+    /** A starter's graded test that fails by a bare timeout or a stray exception fails for the wrong reason. */
+    @Test
+    void starterBreachesWhenGradedTestFailsWithoutTeaching() {
+        List<String> breaches = KitVerdict.judge("starter", "lab-00", outcomes(Outcome.of("A#graded", false, "FAILED",
+                "TimeoutException: graded() timed out after 15 seconds")));
+        assertEquals(1, breaches.size());
+        assertTrue(breaches.get(0).contains("not with a teaching message"), breaches.get(0));
     }
 
     @Test
     void solutionBreachesWhenAnyTestFails() {
-        assertEquals(1, KitVerdict.judge("solution", "lab-00", outcomes(new Outcome("A#t", false, "FAILED", "x"))).size());
+        assertEquals(1, KitVerdict.judge("solution", "lab-00", outcomes(Outcome.of("A#t", false, "FAILED", "x"))).size());
     }
 
     @Test
     void testThatNeverFinishedIsABreach() {
-        assertEquals(1, KitVerdict.judge("starter", "lab-00", outcomes(new Outcome("A#t", false, Outcome.PLANNED, ""))).size());
+        assertEquals(1, KitVerdict.judge("starter", "lab-00", outcomes(Outcome.of("A#t", false, Outcome.PLANNED, ""))).size());
     }
 
     @Test
     void skippedTestIsReportedNotJudged() {
         assertEquals(List.of(), KitVerdict.judge("solution", "lab-00", outcomes(
-                new Outcome("A#t", false, "SUCCESSFUL", ""), new Outcome("A#mac", false, "ABORTED", "macOS"))));
+                Outcome.of("A#t", false, "SUCCESSFUL", ""), Outcome.of("A#mac", false, "ABORTED", "macOS"))));
     }
 
     @Test
     void outcomeLineRoundTrips() {
-        Outcome outcome = new Outcome("A#t", true, "FAILED", "first line\tof\nmany");
-        assertEquals(new Outcome("A#t", true, "FAILED", "first line of"), Outcome.parse(outcome.toLine().strip()));
+        Outcome outcome = new Outcome("A#t", true, "FAILED", true, "first line\tof\nmany");
+        assertEquals(new Outcome("A#t", true, "FAILED", true, "first line of"), Outcome.parse(outcome.toLine().strip()));
     }
 
     private static Map<String, Outcome> outcomes(Outcome... outcomes) {
