@@ -7,6 +7,7 @@
 #   scripts/bench-kit.sh [RUNS_IN_A_ROW] [RUNS_LOADED] [RUNS_AT_ONCE]      (defaults 20 10 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/bench.sh
 
 in_a_row=${1:-20}
 loaded=${2:-10}
@@ -22,26 +23,10 @@ clone() { git clone -q . "$work/$1"; }
 # Wall time in seconds of "$@", run in folder $1; the command's own status is ignored.
 seconds() {
   local dir=$1; shift
-  local start end
-  start=$(date +%s.%N)
+  local start
+  start=$(now)
   (cd "$dir" && "$@" > /dev/null 2>&1) || true
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# One kit check in folder $1: prints its wall time; writes its outcome signature to $1.sig and status to $1.rc.
-kit_check() {
-  local dir=$1 start end rc=0
-  start=$(date +%s.%N)
-  (cd "$dir" && ./mvnw -B -o -q clean verify -Pkit-check > "$dir.log" 2>&1) || rc=$?
-  end=$(date +%s.%N)
-  echo "$rc" > "$dir.rc"
-  find "$dir" -path '*/target/kit-check/outcomes.tsv' | sort | while read -r f; do
-    awk -F'\t' -v m="${f#"$dir"/}" '$3 != "PLANNED" { print m, $1, $3 }' "$f"
-  done | sort > "$dir.sig"
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
+  elapsed "$start" "$(now)"
 }
 
 clone warm
@@ -54,7 +39,7 @@ for lab in $(cd "$work/warm" && ls -d lab-[0-9]*/ | tr -d /); do
     times+=("$(seconds "$work/warm" ./mvnw -B test -pl "$lab" -am)")
   done
   printf '   runs: %s s\n' "${times[*]}"
-  printf '   median of 5: %.1f s\n' "$(printf '%s\n' "${times[@]}" | median)"
+  printf '   median of 5: %.1f s\n' "$(median "${times[@]}")"
 done
 
 reference=""
@@ -78,7 +63,7 @@ for i in $(seq 1 "$in_a_row"); do
 done
 printf '   runs: %s s\n' "${times[*]}"
 printf '   median of %d: %.1f s; slowest %.1f s; %d tests per run\n' "$in_a_row" \
-  "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "$(wc -l < "$reference")"
+  "$(median "${times[@]}")" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "$(wc -l < "$reference")"
 
 echo "== kit check with both cores loaded (stress-ng --cpu 2), $loaded runs"
 stress-ng --cpu 2 --timeout 3600s --quiet &
@@ -91,7 +76,7 @@ for i in $(seq 1 "$loaded"); do
 done
 kill "$stress"; wait "$stress" 2>/dev/null || true
 printf '   runs: %s s\n' "${times[*]}"
-printf '   median of %d: %.1f s\n' "$loaded" "$(printf '%s\n' "${times[@]}" | median)"
+printf '   median of %d: %.1f s\n' "$loaded" "$(median "${times[@]}")"
 
 echo "== kit check, $at_once runs at once"
 for i in $(seq 1 "$at_once"); do clone "once$i"; done

@@ -12,6 +12,7 @@ bytes=${2:-268435456}
 command -v socat >/dev/null || { echo "error: needs socat (apt-get install socat)" >&2; exit 1; }
 
 . scripts/lib/bench.sh
+full_jit
 java_port=$(free_port)
 socat_port=$(free_port)
 module=solutions/lab-02-data-transfer

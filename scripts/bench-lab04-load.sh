@@ -12,6 +12,7 @@ connections=${1:-1000}
 seconds=${2:-60}
 cycles=${3:-10000}
 . scripts/lib/bench.sh
+full_jit
 port=$(free_port)
 work=$(mktemp -d)
 

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-7}
 bytes=${2:-268435456}
 . scripts/lib/bench.sh
+full_jit
 server_port=$(free_port)
 work=$(mktemp -d)
 
