@@ -28,8 +28,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ./mvnw -B -q -o -pl lab-support test-compile
-./mvnw -B -q -o -pl lab-support dependency:build-classpath -Dmdep.outputFile="$work/classpath"
-classpath="lab-support/target/test-classes:lab-support/target/classes:$(cat "$work/classpath")"
+# lab-support's test classpath (the dependency plugin is not in the offline repository; the exec plugin is).
+classpath=$(./mvnw -B -q -o -pl lab-support exec:exec -Dexec.skip=false -Dexec.executable=echo \
+  -Dexec.args=%classpath -Dexec.classpathScope=test | tail -1)
 
 bench() {
   local condition=$1 backend run

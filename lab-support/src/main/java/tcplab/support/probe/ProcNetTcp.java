@@ -76,8 +76,21 @@ final class ProcNetTcp implements TcpTableSource {
     }
 
     private static TcpConnection row(String line, ByteOrder hostOrder) throws IOException {
-        String[] fields = line.trim().split(" +", 5);
-        if (fields.length < 4 || !fields[0].endsWith(":")) {
+        // Fields 1 to 3 (local, remote, state) are all the probe needs; split by hand, a regex per row costs.
+        String[] fields = new String[4];
+        int end = 0;
+        for (int field = 0; field < fields.length; field++) {
+            int start = end;
+            while (start < line.length() && line.charAt(start) == ' ') {
+                start++;
+            }
+            end = line.indexOf(' ', start);
+            if (start == line.length() || end < 0) {
+                throw new IOException("unexpected row in /proc/net/tcp: \"" + line + "\"");
+            }
+            fields[field] = line.substring(start, end);
+        }
+        if (!fields[0].endsWith(":")) {
             throw new IOException("unexpected row in /proc/net/tcp: \"" + line + "\"");
         }
         try {

@@ -1,5 +1,7 @@
 package tcplab.support.probe;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -11,7 +13,8 @@ import java.util.Locale;
  *
  * <p>{@code proc} is the Linux backend, created as {@link TcpProbe#system()} creates it on Linux; {@code oshi} is the OSHI backend, which on Linux is what the probe did
  * before (OSHI's getConnections(), which finds each socket's process through every /proc/PID/fd).
- * Prints one line: {@code backend=... create_ms=... selfcheck_ms=... median_ms=... p95_ms=... max_ms=... rows=...}.
+ * Prints one line: {@code backend=... create_ms=... selfcheck_ms=... median_ms=... p95_ms=... max_ms=... cpu_median_ms=...
+ * rows=...}.
  */
 public final class ProbeBench {
 
@@ -38,18 +41,25 @@ public final class ProbeBench {
             throw new IllegalStateException(probe.whyCannotShow(TcpState.LISTEN).orElseThrow());
         }
 
+        // CPU time of this thread beside wall time: on a loaded machine the difference is waiting for a core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] took = new double[snapshots];
+        double[] cpu = new double[snapshots];
         int rows = 0;
         for (int i = 0; i < snapshots; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             start = System.nanoTime();
             rows = probe.snapshot().connections().size();
             took[i] = millisSince(start);
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
         Arrays.sort(took);
+        Arrays.sort(cpu);
         System.out.println(String.format(Locale.ROOT,
-                "backend=%s create_ms=%.1f selfcheck_ms=%.1f median_ms=%.2f p95_ms=%.2f max_ms=%.2f rows=%d n=%d",
+                "backend=%s create_ms=%.1f selfcheck_ms=%.1f median_ms=%.2f p95_ms=%.2f max_ms=%.2f"
+                        + " cpu_median_ms=%.2f rows=%d n=%d",
                 backend, createMs, selfCheckMs, percentile(took, 0.50), percentile(took, 0.95), took[snapshots - 1],
-                rows, snapshots));
+                percentile(cpu, 0.50), rows, snapshots));
     }
 
     private static double millisSince(long start) {
