@@ -84,10 +84,26 @@ class TcpProbeTest {
         }
     }
 
+    /** One snapshot shows the listener and both ends of a connection, all read at the same moment. */
+    @Test
+    void oneSnapshotShowsListenerAndBothEnds() throws Exception {
+        try (ServerSocket server = Loopback.listen();
+             LineConnection client = LineConnection.open(server.getLocalPort());
+             Socket peer = server.accept()) {
+            TcpAssertions.awaitState(probe, client.localPort(), server.getLocalPort(), TcpState.ESTABLISHED,
+                    WITHIN, "the client's end", "probe bug");
+            TcpSnapshot snapshot = probe.snapshot();
+            assertTrue(snapshot.listener(server.getLocalPort()).isPresent(), snapshot.toString());
+            assertEquals(TcpState.ESTABLISHED, snapshot.stateOf(peer.getLocalPort(), peer.getPort()));
+            assertEquals(TcpState.ESTABLISHED, snapshot.stateOf(client.localPort(), server.getLocalPort()));
+            assertEquals(1, snapshot.count(server.getLocalPort(), TcpState.ESTABLISHED));
+        }
+    }
+
     /** The 16 bytes of ::ffff:127.0.0.1 become the IPv4 address 127.0.0.1. */
     @Test
     void probeTurnsIpv4MappedAddressesIntoIpv4() throws Exception {
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1};
-        assertEquals(InetAddress.getByName("127.0.0.1"), TcpProbe.address(mapped));
+        assertEquals(InetAddress.getByName("127.0.0.1"), TcpConnection.address(mapped));
     }
 }
