@@ -39,6 +39,38 @@ MUTANTS = {"lab-01-handshake": [
      " || pause.toNanos() >= deadline - System.nanoTime()", ""),
     ("sleeps without the policy's sleeper", "TCPClient.java",
      "policy.sleeper().sleep(pause);", "Thread.sleep(pause.toMillis());"),
+    # Issue 15: written apart from the ones above.
+    ("queues only one waiting client", "TCPServer.java",
+     "new ServerSocket(port, BACKLOG, InetAddress.getByName(host))",
+     "new ServerSocket(port, 1, InetAddress.getByName(host))"),
+    ("always binds 127.0.0.1, whatever the host", "TCPServer.java",
+     "new ServerSocket(port, BACKLOG, InetAddress.getByName(host))",
+     "new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress())"),
+    ("reads and writes with the platform default charset", "TCPServer.java",
+     "BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));\n"
+     "        Writer out = new BufferedWriter(new OutputStreamWriter(client.getOutputStream(), UTF_8));",
+     "BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream()));\n"
+     "        Writer out = new BufferedWriter(new OutputStreamWriter(client.getOutputStream()));"),
+    ("closes the client's socket only when the echo ends well", "TCPServer.java",
+     "        try (client) {\n            echoLines(client);\n        } finally {\n"
+     "            log.info(\"closed {}\", peer);\n        }\n",
+     "        echoLines(client);\n        client.close();\n        log.info(\"closed {}\", peer);\n"),
+    ("goes back to accept() after close()", "TCPServer.java",
+     "                if (serverSocket.isClosed()) {\n                    return;\n                }\n"
+     "                log.warn(\"accept failed: {}\", e.toString());\n                continue;\n",
+     "                continue;\n"),
+    ("retries refused attempts but not timed-out ones", "TCPClient.java",
+     "} catch (ConnectException | SocketTimeoutException e) {", "} catch (ConnectException e) {"),
+    ("swallows the interrupt and keeps retrying", "TCPClient.java",
+     "            Thread.currentThread().interrupt();\n"
+     "            throw new InterruptedIOException(\"interrupted while waiting to retry the connect\");\n",
+     "            Thread.currentThread().interrupt();\n"),
+    ("gives each attempt the whole total timeout", "TCPClient.java",
+     "Math.min(policy.connectTimeout().toMillis(), left)", "left"),
+    ("leaves the last error out of the message", "TCPClient.java",
+     "after %d attempt%s in %d ms: %s\",\n                host, port, attempt, attempt == 1 ? \"\" : \"s\", elapsedMillis,"
+     " last.getMessage()));",
+     "after %d attempt%s in %d ms\",\n                host, port, attempt, attempt == 1 ? \"\" : \"s\", elapsedMillis));"),
 ], "lab-02-data-transfer": [
     ("adds without wrapping", "SequenceNumbers.java", "return (seq + payloadBytes) % MODULUS;", "return seq + payloadBytes;"),
     ("forgets that a FIN takes a number", "SequenceNumbers.java", " + (fin ? 1 : 0)", ""),
@@ -62,6 +94,41 @@ MUTANTS = {"lab-01-handshake": [
     ("echoes only the first 64 KiB", "EchoServer.java",
      "client.getInputStream().transferTo(client.getOutputStream());",
      "client.getOutputStream().write(client.getInputStream().readNBytes(65536));"),
+    # Issue 15: written apart from the ones above.
+    ("serves one client at a time", "EchoServer.java",
+     "workers.execute(() -> serve(client));", "serve(client);"),
+    ("has a pool of one worker", "EchoServer.java",
+     "Executors.newFixedThreadPool(MAX_CLIENTS,", "Executors.newFixedThreadPool(1,"),
+    ("checks the line limit only once the newline arrives", "Framing.java",
+     "            if (b == '\\n') {\n                return line.toString(UTF_8);\n            }\n"
+     "            if (line.size() == maxLineBytes) {\n"
+     "                throw new ProtocolException(\"line longer than \" + maxLineBytes + \" bytes\");\n            }\n",
+     "            if (b == '\\n') {\n                if (line.size() > maxLineBytes) {\n"
+     "                    throw new ProtocolException(\"line longer than \" + maxLineBytes + \" bytes\");\n"
+     "                }\n                return line.toString(UTF_8);\n            }\n"),
+    ("refuses a line of exactly the limit", "Framing.java",
+     "if (line.size() == maxLineBytes) {", "if (line.size() == maxLineBytes - 1) {"),
+    ("hands on a cut line at EOF", "Framing.java",
+     "throw new EOFException(\"the stream ended after \" + line.size() + \" bytes of a line\");",
+     "return line.toString(UTF_8);"),
+    ("hands on a cut frame at EOF", "Framing.java",
+     "        if (read < buffer.length - from) {\n", "        if (read < 0) {\n"),
+    ("serves lines with its own reader and the platform default charset", "EchoServer.java",
+     "            for (String line = Framing.readLine(in, Framing.MAX_LINE_BYTES); line != null;\n"
+     "                 line = Framing.readLine(in, Framing.MAX_LINE_BYTES)) {\n"
+     "                Framing.writeLine(out, line);\n            }\n",
+     "            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in));\n"
+     "            for (String line = reader.readLine(); line != null; line = reader.readLine()) {\n"
+     "                if (line.length() > Framing.MAX_LINE_BYTES) {\n"
+     "                    throw new ProtocolException(\"line too long\");\n                }\n"
+     "                out.write((line + \"\\n\").getBytes());\n                out.flush();\n            }\n"),
+    ("closes right after the ERROR line, without draining", "EchoServer.java",
+     "            drainThenFin(client, in);\n", ""),
+    ("reads everything before echoing a byte", "EchoServer.java",
+     "client.getInputStream().transferTo(client.getOutputStream());",
+     "client.getOutputStream().write(client.getInputStream().readAllBytes());"),
+    ("encodes lines with the platform default", "Framing.java",
+     "out.write((line + \"\\n\").getBytes(UTF_8));", "out.write((line + \"\\n\").getBytes());"),
 ], "lab-03-teardown": [
     ("closes instead of half-closing", "HalfCloseClient.java", "                s.shutdownOutput();\n",
      "                s.close();\n"),

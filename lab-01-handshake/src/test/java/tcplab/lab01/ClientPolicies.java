@@ -1,9 +1,15 @@
 package tcplab.lab01;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tcplab.lab01.ConnectPolicy.Sleeper;
+import tcplab.support.net.Loopback;
+import tcplab.support.net.ReservedPort;
+import tcplab.support.teach.Feedback;
 
 /** Connect policies for the client tests, and a sleeper that records the pauses it is asked for. */
 final class ClientPolicies {
@@ -15,6 +21,21 @@ final class ClientPolicies {
     static ConnectPolicy policy(Duration connectTimeout, int maxAttempts, Duration initialBackoff,
                                 Duration totalTimeout, Sleeper sleeper) {
         return new ConnectPolicy(connectTimeout, maxAttempts, initialBackoff, totalTimeout, sleeper);
+    }
+
+    /**
+     * Runs one refused connect, so that the classes a connect needs are loaded before a test times one: in a fresh
+     * JVM on a loaded machine, loading them can take longer than the timeout being measured.
+     */
+    static void loadConnectPath() throws IOException {
+        ConnectPolicy once = policy(Duration.ofSeconds(2), 1, Duration.ofMillis(10), Duration.ofSeconds(2),
+                new RecordingSleeper());
+        try (ReservedPort port = ReservedPort.reserve()) {
+            assertThrows(IOException.class, () -> TCPClient.connect(Loopback.HOST, port.port(), once),
+                    Feedback.expected("connect() with maxAttempts 1 to a port where nothing listens to fail")
+                            .but("it returned a connection")
+                            .hint("A refused attempt (RST) is a failure: throw once the attempts are used up."));
+        }
     }
 
     /** Records each pause and returns at once, so a test of the backoff arithmetic takes no time. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tcplab.lab01.ConnectPolicy.Sleeper;
@@ -37,6 +38,9 @@ class ConnectGiveUpTest {
                     .but("the message has line breaks: " + message).hint(hint));
             assertTrue(message.contains(endpoint) && Pattern.compile("(?<!\\d)3 attempts").matcher(message).find(),
                     Feedback.expected("an error that names " + endpoint + " and \"3 attempts\"")
+                            .but("it said \"" + message + "\"").hint(hint));
+            assertTrue(message.toLowerCase(Locale.ROOT).contains("refused"),
+                    Feedback.expected("an error that ends with the last attempt's error, \"Connection refused\"")
                             .but("it said \"" + message + "\"").hint(hint));
         }
     }

@@ -19,7 +19,7 @@ import tcplab.support.teach.TcpAssertions;
 /** Nothing listens at first, so the connect is refused (RST); the client retries and connects once a server appears. */
 class ConnectRetryTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(2);
+    private static final Duration WITHIN = Duration.ofSeconds(5);
 
     @Test
     @Points(2)
@@ -33,7 +33,7 @@ class ConnectRetryTest {
                 Sleeper.SYSTEM.sleep(pause);
             };
             ConnectPolicy policy = ClientPolicies.policy(
-                    WITHIN, 10, Duration.ofMillis(50), Duration.ofSeconds(3), listenDuringFirstPause);
+                    WITHIN, 10, Duration.ofMillis(50), Duration.ofSeconds(10), listenDuringFirstPause);
 
             TCPClient client = assertDoesNotThrow(() -> TCPClient.connect(Loopback.HOST, port.port(), policy),
                     Feedback.expected("connect() to retry after \"Connection refused\" and connect once the server"

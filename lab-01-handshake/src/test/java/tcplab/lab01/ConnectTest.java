@@ -14,7 +14,7 @@ import tcplab.support.teach.TcpAssertions;
 @WarmUp
 class ConnectTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(2);
+    private static final Duration WITHIN = Duration.ofSeconds(5);
 
     @Test
     void clientConnectsToListeningServer() throws Exception {

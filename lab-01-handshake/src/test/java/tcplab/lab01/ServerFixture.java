@@ -8,8 +8,11 @@ import tcplab.support.net.Loopback;
 /** The student's {@link TCPServer} on 127.0.0.1 with a port from the kernel; close it in {@code @AfterEach}. */
 final class ServerFixture implements AutoCloseable {
 
-    /** How long a test waits for something the server should do at once. */
-    static final Duration WITHIN = Duration.ofSeconds(2);
+    /**
+     * How long a test waits for something the server should do at once. Only a wrong solution ever waits this long,
+     * and the starter fails before it: seconds of margin for a loaded machine cost nothing.
+     */
+    static final Duration WITHIN = Duration.ofSeconds(5);
 
     private final TCPServer server;
     private int port;

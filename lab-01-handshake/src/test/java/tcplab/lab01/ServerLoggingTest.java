@@ -1,5 +1,9 @@
 package tcplab.lab01;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,12 @@ class ServerLoggingTest {
             + " LoggerFactory.getLogger(TCPServer.class); then log.info(\"accepted {}\", client.getRemoteSocketAddress())."
             + " System.out.println is not a log.";
 
+    /**
+     * The server logs the close right after the client has read the EOF of that close, within microseconds:
+     * seconds of margin for a loaded machine.
+     */
+    private static final Duration CLOSE_LOGGED_WITHIN = Duration.ofSeconds(2);
+
     private final LogCapture logs = LogCapture.of("tcplab.lab01");
     private final ServerFixture server = ServerFixture.onLoopback();
 
@@ -30,14 +40,20 @@ class ServerLoggingTest {
     void serverLogsListenWithItsPort() throws Exception {
         int port = server.start();
 
-        awaitLogLines(port, 1, "a log line that names the listening port " + port);
+        // listen() logs before start() returns, so the line is there now.
+        assertLogLines(port, 1, "a log line that names the listening port " + port + " once start() has returned");
     }
 
     @Test
     @Points(1)
     void serverLogsAcceptWithPeerAddress() throws Exception {
-        server.withConnection((client, port) ->
-                awaitLogLines(client.localPort(), 1, "a log line that names the client " + peer(client)));
+        server.withConnection((client, port) -> {
+            exchange(client);
+
+            // The accept comes before the reply, so once the reply is here the line is too.
+            assertLogLines(client.localPort(), 1, "a log line that names the client " + peer(client)
+                    + " once the server has answered it");
+        });
     }
 
     @Test
@@ -49,19 +65,31 @@ class ServerLoggingTest {
         String peer = peer(client);
         int beforeClose;
         try (client) {
-            client.sendLine("hello");
-            client.readLine();
+            exchange(client);
             beforeClose = logLinesNaming(clientPort);
+            client.shutdownOutput();
+            assertEquals(-1, client.read(), Feedback.expected("EOF once the client had sent FIN")
+                    .but("the server sent more").hint("Leave echoLines() when readLine() returns null."));
         }
 
-        awaitLogLines(clientPort, beforeClose + 1,
-                "one more log line naming " + peer + " after the client closed (there were " + beforeClose + ")");
+        String expected = "one more log line naming " + peer + " after the server closed the connection (there were "
+                + beforeClose + ")";
+        TcpAssertions.awaitCondition(() -> logLinesNaming(clientPort) > beforeClose, CLOSE_LOGGED_WITHIN,
+                () -> Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages()
+                        + " in " + TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)).hint(HINT));
     }
 
-    private void awaitLogLines(int port, int atLeast, String expected) {
-        TcpAssertions.awaitCondition(() -> logLinesNaming(port) >= atLeast, ServerFixture.WITHIN,
-                () -> Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages())
-                        .hint(HINT));
+    private static void exchange(LineConnection client) throws Exception {
+        client.sendLine("hello");
+        String reply = client.readLine();
+        assertTrue(reply != null, Feedback.expected("a reply to \"hello\"")
+                .but("the server closed the connection (EOF)")
+                .hint("Does echoLines() write back every line it reads?"));
+    }
+
+    private void assertLogLines(int port, int atLeast, String expected) {
+        assertTrue(logLinesNaming(port) >= atLeast,
+                Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages()).hint(HINT));
     }
 
     /** Counts log lines that name {@code :port} as a whole number, so :4123 does not match :41234. */

@@ -77,7 +77,9 @@ class BulkEchoTest {
                 last[1] = now;
             }
             return transfer.isDone() || now - last[1] > STALL.toNanos();
-        }, LIMIT, () -> "the 16 MiB echo did not finish within " + LIMIT.toSeconds() + " s");
+        }, LIMIT, () -> Feedback.expected("the 16 MiB echo to finish within " + LIMIT.toSeconds() + " s")
+                .but("it was still going after " + received.get() + " bytes had come back")
+                .hint("Copy with large buffers (InputStream.transferTo), on two threads: one writes, one reads."));
         assertTrue(transfer.isDone(), Feedback.expected("16 MiB to come back from an echo server while the client sends")
                 .but("no byte came back for " + STALL.toSeconds() + " s after " + received.get() + " bytes. The echo"
                         + " server writes back what it reads; when the client does not read, its receive window fills"

@@ -45,8 +45,8 @@ class CaptureReplayTest {
             int to = segments.stream().filter(o -> o.from() != s.from()).findFirst().orElseThrow().from();
             if (s.ack() != null) {
                 Set<Long> candidates = predicted.getOrDefault(to, Set.of());
-                assertTrue(candidates.contains(s.ack()), Feedback.expected("the ack " + s.ack() + " in\n  " + s.line()
-                                + "\nto be ackFor() of a segment that port " + to + " sent before it")
+                assertTrue(candidates.contains(s.ack()), Feedback.expected("the ack " + s.ack() + " in the segment \"" + s.line()
+                                + "\" to be ackFor() of a segment that port " + to + " sent before it")
                         .but("ackFor() predicted only " + candidates)
                         .hint("ack = seq + payload length, plus 1 for SYN and 1 for FIN, mod 2^32."));
                 Long previous = lastAck.put(s.from(), s.ack());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.InputStream;
 import java.net.ProtocolException;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,22 @@ class FrameFramingTest {
     @Points(1)
     void frameLengthAboveTheLimitIsRejected() throws Exception {
         assertLengthRejected(Framing.MAX_FRAME_BYTES + 1);
+    }
+
+    @Test
+    @Points(1)
+    void streamEndingInsideFrameThrowsEof() throws Exception {
+        pair.writer().getOutputStream().write(StreamFixture.header(10));
+        pair.writer().getOutputStream().write(new byte[] {1, 2, 3, 4});
+        pair.writer().shutdownOutput();
+
+        InputStream in = new BufferedInputStream(pair.reader().getInputStream());
+        assertThrows(EOFException.class, () -> readFrame(in),
+                Feedback.expected("readFrame() to throw EOFException when the FIN comes after 4 of the 10 bytes the"
+                                + " header announced")
+                        .but("it did not")
+                        .hint("Return null only at EOF before the frame's first byte; once a frame has begun, a short"
+                                + " read (readNBytes returns fewer bytes) means the peer left: throw EOFException."));
     }
 
     private void assertLengthRejected(int length) throws Exception {
