@@ -66,19 +66,87 @@ for lab in "${labs[@]}"; do
   rm -rf "$lab/target"
 done
 
-# 3. Each lab with the submission's src/main, bounded in time; a failed build still leaves what it could.
+# The lab's own package directory: lab-01-handshake -> tcplab/lab01.
+package_of() { echo "tcplab/lab$(sed -E 's/^lab-([0-9]+).*/\1/' <<< "$1")"; }
+
+# Takes from a submission's LAB/src/main only what a student may change: regular .java files in the lab's own
+# package, and the resources the kit's lab ships (its allow-list). Every other file is listed with the reason.
+intake() {
+  local lab=$1 from=$2 to=$3 dropped=$4
+  local package id='[A-Za-z_$][A-Za-z0-9_$]*' shipped=() path rel reason r
+  package=$(package_of "$lab")
+  while IFS= read -r -d '' path; do shipped+=("${path#"$lab/src/main/"}"); done \
+    < <(find "$lab/src/main/resources" -type f -print0 2>/dev/null)
+  mkdir -p "$to/java/$package"
+  : > "$dropped"
+  while IFS= read -r -d '' path; do
+    rel=${path#"$from/"}
+    reason=
+    if [ -L "$path" ]; then
+      reason="a symbolic link; only regular files are taken"
+    elif [ -d "$path" ]; then
+      continue
+    elif [ ! -f "$path" ]; then
+      reason="not a regular file"
+    elif [[ $rel == *.class ]]; then
+      reason="a compiled class; only sources are taken, and compiled here"
+    elif [[ $rel == *junit-platform.properties ]]; then
+      reason="configures the test engine, which only the grader does"
+    elif [[ $rel == */META-INF/services/* ]]; then
+      reason="registers a service in the test JVM"
+    elif [[ $rel == java/* ]]; then
+      if [[ ! $rel =~ ^java/$package(/$id)*/$id\.java$ ]]; then
+        reason="outside the lab's package ${package//\//.}; only .java files there are taken"
+      elif [ "$(wc -c < "$path")" -gt 1048576 ]; then
+        reason="larger than 1 MB"
+      fi
+    elif [[ $rel == resources/* ]]; then
+      reason="not a resource this lab ships (it takes only: ${shipped[*]:-none})"
+      for r in "${shipped[@]}"; do [ "$rel" != "$r" ] || reason=; done
+    else
+      reason="neither under src/main/java nor src/main/resources"
+    fi
+    if [ -n "$reason" ]; then
+      printf '%s\t%s\n' "$lab/src/main/$(printf %s "$rel" | tr -c '[:print:]' '?' | head -c 300)" "$reason" >> "$dropped"
+    else
+      mkdir -p "$(dirname "$to/$rel")" && cat -- "$path" > "$to/$rel"
+    fi
+  done < <(find "$from" -mindepth 1 -print0 | sort -z)
+}
+
+# 3. Each lab with what it takes from the submission, bounded in time; a failed build still leaves what it could.
 for lab in "${labs[@]}"; do
-  rm -rf "$lab/src/main"
-  if [ -d "$submission/$lab/src/main" ]; then
-    cp -R "$submission/$lab/src/main" "$lab/src/main"
+  from=$submission/$lab/src/main
+  link=
+  for part in "$submission/$lab" "$submission/$lab/src" "$from"; do [ ! -L "$part" ] || link=${part#"$submission/"}; done
+  if [ -n "$link" ]; then
+    printf '%s\t%s\n' "$link" "a symbolic link; nothing under it is taken" > ".grading/$lab/dropped.tsv"
+    from=/nonexistent
+  fi
+  if [ -d "$from" ]; then
+    staged=.grading/$lab/main
+    intake "$lab" "$from" "$staged" ".grading/$lab/dropped.tsv"
+    rm -rf "$lab/src/main"
+    mv "$staged" "$lab/src/main"
   else
-    touch ".grading/$lab/missing"
+    [ -n "$link" ] || touch ".grading/$lab/missing"
+    rm -rf "$lab/src/main/java"
+    mkdir -p "$lab/src/main/java"
   fi
   echo "$limit" > ".grading/$lab/limit"
   echo "grading $lab ..." >&2
   timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am \
-    > ".grading/$lab/build.log" 2>&1
+    -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
+  # A source in the lab's folder that declares another package compiles, but its classes never reach the tests.
+  if [ -d "$lab/target/classes" ]; then
+    (cd "$lab/target/classes" && find . -name '*.class' ! -path "./$(package_of "$lab")/*" | sed 's|^\./||' | sort) \
+      | while IFS= read -r class; do
+          printf '%s\t%s\n' "$(printf %s "$class" | tr -c '[:print:]' '?' | head -c 300)" \
+            "compiled from a source that declares a package outside $(package_of "$lab" | tr / .); left out of the tests" \
+            >> ".grading/$lab/dropped.tsv"
+        done
+  fi
 done
 
 # 4. The report, from the kit's graded-test lists and whatever reports the builds left.

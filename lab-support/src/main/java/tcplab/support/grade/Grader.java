@@ -33,6 +33,7 @@ public final class Grader {
     /** The exit status of {@code timeout} when it stopped a lab's build. */
     private static final int TIMED_OUT = 124;
     private static final int COMPILER_ERRORS_SHOWN = 10;
+    private static final int DROPPED_SHOWN = 50;
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR\\] (/\\S+\\.java:\\[\\d+,\\d+\\].*)$");
     private static final Pattern EXIT_CODE = Pattern.compile("^\\[ERROR\\] Process Exit Code: (\\d+)");
     private static final Pattern CRASHED_CLASS = Pattern.compile("^\\[ERROR\\]\\s+([\\w.$]+)\\s*$");
@@ -112,7 +113,28 @@ public final class Grader {
             why = "this test did not report a result";
         }
         String fallback = why;
+        String dropped = dropped(state.resolve("dropped.tsv"));
+        if (!dropped.isEmpty()) {
+            output = output.isEmpty() ? dropped : dropped + "\n" + output;
+        }
         return LabGrade.of(lab, title, tests, reports, className -> crashed.getOrDefault(className, fallback), output);
+    }
+
+    /** The files of the submission that the grader did not take, one per line with the reason; empty if none. */
+    static String dropped(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> "  " + line.replace("\t", ": "))
+                .toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int shown = Math.min(lines.size(), DROPPED_SHOWN);
+        return "Not taken from the submission (" + lines.size() + " files):\n" + String.join("\n", lines.subList(0, shown))
+                + (shown < lines.size() ? "\n  ... and " + (lines.size() - shown) + " more" : "");
     }
 
     /** Test classes whose test JVM died, with the reason Surefire gave. */

@@ -25,14 +25,15 @@ public final class Report {
     public static String table(LabGrade lab) {
         StringBuilder out = new StringBuilder();
         out.append(lab.title()).append('\n');
+        // What the grader left out of the submission, or why nothing ran, comes first.
+        if (!lab.output().isEmpty()) {
+            out.append(indent(lab.output())).append('\n');
+        }
         int width = lab.rows().stream().mapToInt(r -> r.test().name().length()).max().orElse(10);
         for (Row row : lab.rows()) {
             String points = row.test().warmUp() ? "warm-up" : row.earned() + "/" + row.test().points();
             out.append(String.format("  %-7s  %-7s  %-" + width + "s  %s", result(row), points, row.test().name(),
                     hint(row.message())).stripTrailing()).append('\n');
-        }
-        if (!lab.output().isEmpty()) {
-            out.append(indent(lab.output())).append('\n');
         }
         out.append(lab.totalLine()).append('\n');
         return out.toString();
