@@ -118,6 +118,25 @@ intake() {
   done < <(find "$from" -mindepth 1 -print0 | sort -z)
 }
 
+# The sandbox for the test JVMs (grading/sandbox/bin/java), where bubblewrap can make one; elsewhere (macOS, no
+# bwrap, no namespaces) the lab is graded anyway, and the report's first line says so.
+sandbox=()
+java_bin=$(readlink -f "${JAVA_HOME:+$JAVA_HOME/bin/java}" 2>/dev/null || true)
+[ -x "$java_bin" ] || java_bin=$(readlink -f "$(command -v java)")
+if ! command -v bwrap > /dev/null; then
+  echo "not sandboxed: bubblewrap (bwrap) is not installed" > .grading/sandbox
+elif ! probe=$(bwrap --unshare-pid --unshare-net --die-with-parent --ro-bind / / --proc /proc --dev /dev \
+                 -- /bin/sh -c 'cat /proc/net/tcp > /dev/null' 2>&1); then
+  echo "not sandboxed: bubblewrap cannot make namespaces here ($(head -c 200 <<< "$probe" | tr '\n' ' '))" > .grading/sandbox
+else
+  echo "sandboxed" > .grading/sandbox
+  sandbox=(-Dkit.grade.jvm="$work/grading/sandbox/bin/java")
+  export KIT_SANDBOX_JAVA=$java_bin KIT_SANDBOX_KIT=$work
+  KIT_SANDBOX_REPO=$(readlink -f "${KIT_MAVEN_REPO:-$HOME/.m2/repository}")
+  export KIT_SANDBOX_REPO
+fi
+[ ${#sandbox[@]} -gt 0 ] || echo "grade.sh: $(cat .grading/sandbox)" >&2
+
 # 3. Each lab with what it takes from the submission, bounded in time; a failed build still leaves what it could.
 for lab in "${labs[@]}"; do
   from=$submission/$lab/src/main
@@ -139,8 +158,9 @@ for lab in "${labs[@]}"; do
   fi
   echo "$limit" > ".grading/$lab/limit"
   echo "grading $lab ..." >&2
+  export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports"
   # kit.grade.skip: none of the kit's build-time programs runs in a build that holds student code.
-  timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true \
+  timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true "${sandbox[@]}" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
   # A source in the lab's folder that declares another package compiles, but its classes never reach the tests.

@@ -47,26 +47,40 @@ public final class Grader {
         }
         Path work = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        String first = sandboxLine(work);
         List<LabGrade> grades = new ArrayList<>();
-        StringBuilder summary = new StringBuilder();
+        StringBuilder summary = new StringBuilder(first).append('\n');
         for (int i = 2; i < args.length; i++) {
             LabGrade grade = grade(work, args[i]);
             grades.add(grade);
             String table = Report.table(grade);
             summary.append(table).append('\n');
-            write(out.resolve(grade.lab()), List.of(grade), table);
+            write(out.resolve(grade.lab()), List.of(grade), first + "\n" + table, first);
         }
         int earned = grades.stream().mapToInt(LabGrade::earned).sum();
         int possible = grades.stream().mapToInt(LabGrade::possible).sum();
         summary.append("Total: ").append(earned).append('/').append(possible).append('\n');
-        write(out, grades, summary.toString());
+        write(out, grades, summary.toString(), first);
         System.out.print(summary);
     }
 
-    private static void write(Path dir, List<LabGrade> grades, String summary) throws IOException {
+    /** The report's first line: whether the tests ran in the sandbox, and if not, why (grade.sh decides). */
+    static String sandboxLine(Path work) throws IOException {
+        Path file = work.resolve(".grading").resolve("sandbox");
+        String state = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+        if (state.equals("sandboxed")) {
+            return "Graded in a sandbox: each lab's tests ran with the kit read-only, in namespaces of their own.";
+        }
+        return "NOT SANDBOXED: this run was graded without a sandbox ("
+                + (state.isEmpty() ? "no sandbox was set up" : state) + "); its grade is for feedback only.";
+    }
+
+    private static void write(Path dir, List<LabGrade> grades, String summary, String first) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.json"), Report.json(Report.gradescope(grades)), StandardCharsets.UTF_8);
+        Map<String, Object> gradescope = Report.gradescope(grades);
+        gradescope.put("output", first + "\n" + gradescope.get("output"));
+        Files.writeString(dir.resolve("results.json"), Report.json(gradescope), StandardCharsets.UTF_8);
         String classroom = Report.json(Report.classroom(grades));
         Files.writeString(dir.resolve("classroom.json"), classroom, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("classroom.b64"),
