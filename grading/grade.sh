@@ -45,24 +45,27 @@ PY
   exit 1
 }
 
-# 1. The kit's own copy: no solutions, no build output, plus the hidden tests.
-(cd "$kit" && tar --exclude=./.git --exclude=./solutions --exclude='./grading-report' --exclude='*/target' -cf - .) \
+# 1. The kit's grading copy: nothing secret in it (no reference solutions, no mutants, no hidden tests' sources,
+# no grader tests), and no build output.
+(cd "$kit" && tar --exclude=./.git --exclude=./solutions --exclude=./scripts/mutants.py --exclude=./grading/test \
+   --exclude=./grading/hidden --exclude=./grading/gradescope --exclude='./grading-report' --exclude='*/target' -cf - .) \
   | tar -xf - -C "$work" || grader_error "cannot copy the kit"
 for lab in "${labs[@]}"; do
   [ -f "$work/$lab/pom.xml" ] || grader_error "no lab named $lab in the kit"
   mkdir -p "$work/.grading/$lab"
-  if [ -d "$work/grading/hidden/$lab/src/test" ]; then
-    cp -R "$work/grading/hidden/$lab/src/test/." "$work/$lab/src/test/"
-  fi
 done
 cd "$work"
 modules=$(IFS=,; echo "${labs[*]}")
 
-# 2. The list of graded tests, from the kit's tests compiled against the kit's starters.
-./mvnw -B -ntp "${offline[@]}" -Pgrading process-test-classes -pl "$modules" -am > .grading/kit.log 2>&1 \
-  || { tail -30 .grading/kit.log >&2; grader_error "the kit's own tests do not compile; see the log above"; }
+# 2. The list of graded tests, from the kit's tests compiled against the kit's starters; the hidden tests are
+# compiled here too, from the kit's own folder, and only their classes are kept, out of the grading copy's tree.
+./mvnw -B -ntp "${offline[@]}" -Pgrading process-test-classes -pl "$modules" -am \
+  -Dkit.grade.hidden.root="$kit/grading/hidden" > .grading/kit.log 2>&1 \
+  || { tail -30 .grading/kit.log | grep -v -i hidden >&2; grader_error "the kit's own tests do not compile; see the log above"; }
 for lab in "${labs[@]}"; do
-  cp "$lab/target/grading/graded-tests.tsv" ".grading/$lab/graded-tests.tsv" || grader_error "no graded-test list for $lab"
+  cat "$lab/target/grading/graded-tests.tsv" "$lab/target/grading/hidden-tests.tsv" > ".grading/$lab/graded-tests.tsv" \
+    || grader_error "no graded-test list for $lab"
+  [ ! -d "$lab/target/hidden-test-classes" ] || mv "$lab/target/hidden-test-classes" ".grading/$lab/hidden-classes"
   rm -rf "$lab/target"
 done
 # The grader's own programs, as built now, before any student code is compiled.
@@ -158,9 +161,10 @@ for lab in "${labs[@]}"; do
   fi
   echo "$limit" > ".grading/$lab/limit"
   echo "grading $lab ..." >&2
-  export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports"
+  export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports:$work/$lab/target/hidden-reports"
   # kit.grade.skip: none of the kit's build-time programs runs in a build that holds student code.
   timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true "${sandbox[@]}" \
+    -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
   # A source in the lab's folder that declares another package compiles, but its classes never reach the tests.
