@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Grades a submission with the kit's own tests, and writes a complete report whatever the submission does.
 #   grading/grade.sh [--submission DIR] [--out DIR] [--offline] [LAB ...]
-# DIR defaults to this kit itself; LAB defaults to every lab-NN folder. Only each lab's src/main is taken from
-# the submission: its tests, POMs and scripts are the kit's. Hidden tests in grading/hidden/LAB/src/test are added.
-# Writes OUT/summary.txt, OUT/results.json (Gradescope), OUT/classroom.json and classroom.b64 (GitHub
-# Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report is written, whatever the score.
-# Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300); each test class is bounded by the grading profile.
+# DIR defaults to this kit itself; LAB defaults to every lab-NN folder. From each lab of the submission it takes
+# only the .java files of the lab's package and the lab's own resources; tests, POMs and scripts are the kit's,
+# hidden tests come from grading/hidden/LAB/src/test. Each test JVM runs in a bubblewrap sandbox where it can.
+# Writes OUT/summary.txt (without hidden tests), summary-with-hidden.txt, results.json (Gradescope),
+# classroom.json and classroom.b64 (GitHub Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report
+# is written, whatever the score. Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300).
 set -uo pipefail
 
 kit=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
     --submission) submission=$(cd "$2" && pwd) || exit 2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --offline) offline=(-o); shift ;;
-    -h|--help) sed -n 2,8p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
     -*) echo "grade.sh: unknown option $1" >&2; exit 2 ;;
     *) labs+=("$1"); shift ;;
   esac
@@ -163,7 +164,7 @@ for lab in "${labs[@]}"; do
   echo "grading $lab ..." >&2
   export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports:$work/$lab/target/hidden-reports"
   # kit.grade.skip: none of the kit's build-time programs runs in a build that holds student code.
-  timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true "${sandbox[@]}" \
+  timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true ${sandbox[@]+"${sandbox[@]}"} \
     -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"

@@ -215,8 +215,10 @@ def grade(name, bound):
             summary = (tmp / "out/summary.txt").read_text(encoding="utf-8")
         except (OSError, ValueError) as e:
             return seconds, problems + [f"no readable report: {e}"], None
-        if "Total:" not in summary or not summary.startswith("Graded in a sandbox"):
-            problems.append("summary.txt is incomplete, or the run was not sandboxed: " + summary[:120])
+        # Where bubblewrap is installed the run must be sandboxed; elsewhere the report must say it was not.
+        first = "Graded in a sandbox" if shutil.which("bwrap") else "NOT SANDBOXED"
+        if "Total:" not in summary or not summary.startswith(first):
+            problems.append(f"summary.txt is incomplete, or does not start with {first!r}: {summary[:120]!r}")
         tests = results["tests"]
         if len(tests) != GRADED:
             problems.append(f"results.json lists {len(tests)} tests, not all {GRADED}")
