@@ -111,8 +111,9 @@ public final class Grader {
         if (state.equals("sandboxed")) {
             return "Graded in a sandbox: each lab's tests ran with the kit read-only, in namespaces of their own.";
         }
-        return "NOT SANDBOXED: this run was graded without a sandbox ("
-                + (state.isEmpty() ? "no sandbox was set up" : state) + "); its grade is for feedback only.";
+        String why = state.isEmpty() ? "no sandbox was set up" : state.replaceFirst("^not sandboxed: ", "");
+        return "NOT SANDBOXED (" + why + "): the submission's code ran with the grader's own rights, so this grade"
+                + " is only as trustworthy as the code.";
     }
 
     private static void write(Path dir, List<LabGrade> grades, String summary, String full, String first)
