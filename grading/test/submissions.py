@@ -32,10 +32,13 @@ CLIENT_CONNECT = "    public static TCPClient connect(String host, int port, Con
 # Marks every process an attack starts, so that one left behind is found.
 MARK = "kit-attack-marker"
 # Forged Surefire reports, written by a process that outlives the tests, as a report from a real run.
-FORGE = ("        new ProcessBuilder(\"setsid\", \"sh\", \"-c\", \"i=0; while [ $i -lt 600 ]; do i=$((i+1)); \"\n"
-         "            + \"for c in EchoTest EofTest; do printf '<testsuite><testcase classname=\\\"tcplab.lab01.%s\\\" \"\n"
-         "            + \"name=\\\"%s\\\"/></testsuite>' $c x > $0/target/surefire-reports/TEST-tcplab.lab01.$c.xml; done; \"\n"
-         "            + \"sleep 0.2; done # " + MARK + "\", System.getProperty(\"user.dir\")).start();\n")
+FORGE_SCRIPT = ("i=0; while [ $i -lt 600 ]; do i=$((i+1)); for t in EchoTest.serverEchoesEachLine"
+                " EofTest.serverClosesConnectionAfterClientEof; do c=${t%.*}; printf '<testsuite><testcase"
+                " classname=\"tcplab.lab01.%s\" name=\"%s\"/></testsuite>' $c ${t#*.}"
+                " > $0/target/surefire-reports/TEST-tcplab.lab01.$c.xml; done; sleep 0.2; done # " + MARK)
+FORGE = ("        new ProcessBuilder(\"setsid\", \"sh\", \"-c\", \""
+         + FORGE_SCRIPT.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\n"
+         "            System.getProperty(\"user.dir\")).start();\n")
 # Writes over the grader's state, its programs, another lab's tests and the reports, from the test JVM.
 OVERWRITE = ("        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty(\"user.dir\")).getParent();\n"
              "        for (String f : new String[] {\".grading/lab-01-handshake/graded-tests.tsv\",\n"
