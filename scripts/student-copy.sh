@@ -36,5 +36,6 @@ if [ "${2:-}" = "--check" ]; then
   grep -aF "[kit check]" build.log
   grading/grade.sh --offline --out "$PWD/../student-grade" > grade.log 2>&1 || { tail -40 grade.log; exit 1; }
   grep -a "^Total:" grade.log
+  head -1 ../student-grade/summary.txt
   echo "student copy builds, its starters fail their graded tests as expected, and it grades itself"
 fi

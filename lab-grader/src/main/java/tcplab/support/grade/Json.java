@@ -65,7 +65,8 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    // A lone surrogate has no UTF-8 form: JSON's escape keeps it writable and readable.
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedAt(s, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -74,5 +75,11 @@ final class Json {
             }
         }
         out.append('"');
+    }
+
+    private static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 }

@@ -1,6 +1,7 @@
 package tcplab.support.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -52,6 +53,27 @@ class ReportTest {
         assertEquals("(1 of 2) expected A, but B. Check C?", Report.hint("Multiple Failures (2 failures)\n"
                 + "\torg.opentest4j.AssertionFailedError: expected A, but B. Check C? ==> expected: <1> but was: <2>\n"
                 + "\torg.opentest4j.AssertionFailedError: expected D, but E."));
+    }
+
+    @Test
+    void hintIsCutBetweenCodePointsNeverInsideAnEmoji() {
+        String emoji = "\uD83D\uDE00";
+        for (int shift = 0; shift < 2; shift++) {
+            String hint = Report.hint("a".repeat(shift) + emoji.repeat(200));
+            assertFalse(Character.isHighSurrogate(hint.charAt(hint.length() - 4)), "shift " + shift + ": " + hint);
+            assertTrue(hint.endsWith("..."), hint);
+        }
+    }
+
+    @Test
+    void outputIsCutBetweenCodePoints() {
+        String cut = Report.cut("a" + "\uD83D\uDE00".repeat(3_000));
+        assertEquals(-1, cut.indexOf("\uD83D\n"), "a high surrogate before the cut's note");
+    }
+
+    @Test
+    void jsonEscapesALoneSurrogateAndKeepsAPair() {
+        assertEquals("{\n  \"a\": \"\\ud83d|\uD83D\uDE00\"\n}\n", Json.write(Map.of("a", "\uD83D|\uD83D\uDE00")));
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class Grader {
     /** The exit status of {@code timeout} when it stopped a lab's build. */
     private static final int TIMED_OUT = 124;
     private static final int COMPILER_ERRORS_SHOWN = 10;
+    private static final int DROPPED_SHOWN = 50;
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR\\] (/\\S+\\.java:\\[\\d+,\\d+\\].*)$");
     private static final Pattern EXIT_CODE = Pattern.compile("^\\[ERROR\\] Process Exit Code: (\\d+)");
     private static final Pattern CRASHED_CLASS = Pattern.compile("^\\[ERROR\\]\\s+([\\w.$]+)\\s*$");
@@ -46,31 +47,92 @@ public final class Grader {
         }
         Path work = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        String first = sandboxLine(work);
         List<LabGrade> grades = new ArrayList<>();
-        StringBuilder summary = new StringBuilder();
+        StringBuilder summary = new StringBuilder(first).append('\n');
+        StringBuilder full = new StringBuilder(first).append('\n');
         for (int i = 2; i < args.length; i++) {
-            LabGrade grade = grade(work, args[i]);
+            LabGrade grade = gradeOrExplain(work, args[i]);
             grades.add(grade);
-            String table = Report.table(grade);
+            String table = Report.table(visibleOnly(grade));
+            String fullTable = Report.table(grade);
             summary.append(table).append('\n');
-            write(out.resolve(grade.lab()), List.of(grade), table);
+            full.append(fullTable).append('\n');
+            try {
+                write(out.resolve(grade.lab()), List.of(grade), first + "\n" + table, first + "\n" + fullTable, first);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("grader: cannot write the report of " + grade.lab() + ": " + e);
+            }
         }
-        int earned = grades.stream().mapToInt(LabGrade::earned).sum();
-        int possible = grades.stream().mapToInt(LabGrade::possible).sum();
-        summary.append("Total: ").append(earned).append('/').append(possible).append('\n');
-        write(out, grades, summary.toString());
+        List<LabGrade> visible = grades.stream().map(Grader::visibleOnly).toList();
+        summary.append(totalLine(visible));
+        full.append(totalLine(grades));
+        write(out, grades, summary.toString(), full.toString(), first);
+        // The log may be seen by students (GitHub Classroom shows it): the hidden tests stay out of it.
         System.out.print(summary);
     }
 
-    private static void write(Path dir, List<LabGrade> grades, String summary) throws IOException {
+    private static String totalLine(List<LabGrade> grades) {
+        int earned = grades.stream().mapToInt(LabGrade::earned).sum();
+        int possible = grades.stream().mapToInt(LabGrade::possible).sum();
+        return "Total: " + earned + "/" + possible + "\n";
+    }
+
+    /** A lab's grade as a student may see it at once: without the hidden tests. */
+    static LabGrade visibleOnly(LabGrade grade) {
+        return new LabGrade(grade.lab(), grade.title(),
+                grade.rows().stream().filter(r -> r.test().visibility() == Visibility.VISIBLE).toList(), grade.output());
+    }
+
+    /**
+     * A lab's grade; if its results cannot be read at all, every test of its list at zero with the reason, so that
+     * one lab never takes another's report down.
+     */
+    static LabGrade gradeOrExplain(Path work, String lab) {
+        try {
+            return grade(work, lab);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            List<GradedTest> tests;
+            try {
+                tests = GradedTest.readAll(work.resolve(".grading").resolve(lab).resolve("graded-tests.tsv"));
+            } catch (IOException | RuntimeException again) {
+                tests = List.of();
+            }
+            String why = "the grader could not read this lab's results (" + e + ")";
+            return LabGrade.of(lab, lab, tests, SurefireReports.empty(), className -> why,
+                    "The grader could not read this lab's results: " + e);
+        }
+    }
+
+    /** The report's first line: whether the tests ran in the sandbox, and if not, why (grade.sh decides). */
+    static String sandboxLine(Path work) throws IOException {
+        Path file = work.resolve(".grading").resolve("sandbox");
+        String state = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+        if (state.equals("sandboxed")) {
+            return "Graded in a sandbox: each lab's tests ran with the kit read-only, in namespaces of their own.";
+        }
+        String why = state.isEmpty() ? "no sandbox was set up" : state.replaceFirst("^not sandboxed: ", "");
+        return "NOT SANDBOXED (" + why + "): the submission's code ran with the grader's own rights, so this grade"
+                + " is only as trustworthy as the code.";
+    }
+
+    private static void write(Path dir, List<LabGrade> grades, String summary, String full, String first)
+            throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.json"), Report.json(Report.gradescope(grades)), StandardCharsets.UTF_8);
+        text(dir.resolve("summary.txt"), summary);
+        text(dir.resolve("summary-with-hidden.txt"), full);
+        Map<String, Object> gradescope = Report.gradescope(grades);
+        gradescope.put("output", first + "\n" + gradescope.get("output"));
+        text(dir.resolve("results.json"), Report.json(gradescope));
         String classroom = Report.json(Report.classroom(grades));
-        Files.writeString(dir.resolve("classroom.json"), classroom, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("classroom.b64"),
-                Base64.getEncoder().encodeToString(classroom.getBytes(StandardCharsets.UTF_8)) + "\n",
-                StandardCharsets.US_ASCII);
+        text(dir.resolve("classroom.json"), classroom);
+        text(dir.resolve("classroom.b64"),
+                Base64.getEncoder().encodeToString(classroom.getBytes(StandardCharsets.UTF_8)) + "\n");
+    }
+
+    /** Writes UTF-8, replacing what cannot be encoded (a lone surrogate) rather than failing. */
+    private static void text(Path file, String text) throws IOException {
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static LabGrade grade(Path work, String lab) throws Exception {
@@ -78,7 +140,8 @@ public final class Grader {
         Map<String, String> properties = pomProperties(work.resolve(lab).resolve("pom.xml"));
         String title = properties.getOrDefault("kit.lab.title", lab);
         List<GradedTest> tests = GradedTest.readAll(state.resolve("graded-tests.tsv"));
-        SurefireReports reports = SurefireReports.read(work.resolve(lab).resolve("target/surefire-reports"),
+        SurefireReports reports = SurefireReports.read(List.of(work.resolve(lab).resolve("target/surefire-reports"),
+                work.resolve(lab).resolve("target/hidden-reports")),
                 Instant.EPOCH);
         List<String> log = Files.exists(state.resolve("build.log"))
                 ? Files.readAllLines(state.resolve("build.log"), StandardCharsets.UTF_8) : List.of();
@@ -112,7 +175,28 @@ public final class Grader {
             why = "this test did not report a result";
         }
         String fallback = why;
+        String dropped = dropped(state.resolve("dropped.tsv"));
+        if (!dropped.isEmpty()) {
+            output = output.isEmpty() ? dropped : dropped + "\n" + output;
+        }
         return LabGrade.of(lab, title, tests, reports, className -> crashed.getOrDefault(className, fallback), output);
+    }
+
+    /** The files of the submission that the grader did not take, one per line with the reason; empty if none. */
+    static String dropped(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank())
+                .map(line -> "  " + line.replace("\t", ": "))
+                .toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int shown = Math.min(lines.size(), DROPPED_SHOWN);
+        return "Not taken from the submission (" + lines.size() + " files):\n" + String.join("\n", lines.subList(0, shown))
+                + (shown < lines.size() ? "\n  ... and " + (lines.size() - shown) + " more" : "");
     }
 
     /** Test classes whose test JVM died, with the reason Surefire gave. */

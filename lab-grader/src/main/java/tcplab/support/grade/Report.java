@@ -25,14 +25,15 @@ public final class Report {
     public static String table(LabGrade lab) {
         StringBuilder out = new StringBuilder();
         out.append(lab.title()).append('\n');
+        // What the grader left out of the submission, or why nothing ran, comes first.
+        if (!lab.output().isEmpty()) {
+            out.append(indent(lab.output())).append('\n');
+        }
         int width = lab.rows().stream().mapToInt(r -> r.test().name().length()).max().orElse(10);
         for (Row row : lab.rows()) {
             String points = row.test().warmUp() ? "warm-up" : row.earned() + "/" + row.test().points();
             out.append(String.format("  %-7s  %-7s  %-" + width + "s  %s", result(row), points, row.test().name(),
                     hint(row.message())).stripTrailing()).append('\n');
-        }
-        if (!lab.output().isEmpty()) {
-            out.append(indent(lab.output())).append('\n');
         }
         out.append(lab.totalLine()).append('\n');
         return out.toString();
@@ -63,7 +64,7 @@ public final class Report {
         if (tail >= 0) {
             line = line.substring(0, tail);
         }
-        return line.length() <= HINT_CHARS ? line : line.substring(0, HINT_CHARS - 3) + "...";
+        return line.length() <= HINT_CHARS ? line : prefix(line, HINT_CHARS - 3) + "...";
     }
 
     private static String indent(String text) {
@@ -139,7 +140,17 @@ public final class Report {
         if (text.length() <= MAX_OUTPUT_CHARS) {
             return text;
         }
-        return text.substring(0, MAX_OUTPUT_CHARS) + "\n... (" + (text.length() - MAX_OUTPUT_CHARS) + " more characters cut)";
+        return prefix(text, MAX_OUTPUT_CHARS) + "\n... (" + (text.length() - MAX_OUTPUT_CHARS) + " more characters cut)";
+    }
+
+    /** At most {@code chars} chars of text, cut between code points: never half of a surrogate pair. */
+    static String prefix(String text, int chars) {
+        int end = Math.min(chars, text.length());
+        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))
+                && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     static String json(Map<String, Object> results) {

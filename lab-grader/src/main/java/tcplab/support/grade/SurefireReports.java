@@ -42,9 +42,21 @@ public final class SurefireReports {
 
     /** Reads every {@code TEST-*.xml} in {@code dir} written at or after {@code since} (older ones are stale). */
     public static SurefireReports read(Path dir, Instant since) throws IOException {
+        return read(List.of(dir), since);
+    }
+
+    /** Reads the reports of several folders, such as the visible tests' and the hidden tests'. */
+    public static SurefireReports read(List<Path> dirs, Instant since) throws IOException {
         SurefireReports reports = new SurefireReports();
+        for (Path dir : dirs) {
+            reports.readDir(dir, since);
+        }
+        return reports;
+    }
+
+    private void readDir(Path dir, Instant since) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return reports;
+            return;
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -57,13 +69,17 @@ public final class SurefireReports {
             String fileName = file.getFileName().toString();
             String className = fileName.substring("TEST-".length(), fileName.length() - ".xml".length());
             try {
-                reports.parse(file);
+                parse(file);
             } catch (SAXException | IOException e) {
-                reports.unreadable.put(className, "its Surefire report " + fileName + " is incomplete (" + e.getMessage()
+                unreadable.put(className, "its Surefire report " + fileName + " is incomplete (" + e.getMessage()
                         + "); the test JVM may have been killed while writing it");
             }
         }
-        return reports;
+    }
+
+    /** No reports at all. */
+    public static SurefireReports empty() {
+        return new SurefireReports();
     }
 
     /** The cases of a test class, empty when its report is missing or unreadable. */
