@@ -22,9 +22,9 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LAB = "lab-01-handshake"
 PACKAGE = "src/main/java/tcplab/lab01"
-# Lab 01's declared 20 points and 14 graded tests, plus the kit's example hidden test (2 points).
-TOTAL = 22
-GRADED = 15
+# Lab 01's declared 26 points and 19 graded tests, plus the kit's example hidden test (2 points).
+TOTAL = 28
+GRADED = 20
 
 SERVER_HANDLER = "    void echoLines(Socket client) throws IOException {\n"
 SERVER_START = "    public synchronized int start() throws IOException {\n"
