@@ -14,8 +14,8 @@ import org.opentest4j.AssertionFailedError;
  */
 final class Bounded {
 
-    /** How long a call to the client may take in these tests. */
-    static final Duration WITHIN = Duration.ofSeconds(3);
+    /** How long a call may take in these tests: the reference needs milliseconds, or a second under load. */
+    static final Duration WITHIN = Duration.ofSeconds(5);
 
     private Bounded() {
     }
