@@ -1,5 +1,6 @@
 package tcplab.lab03;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,9 @@ class DigestTest {
         String sha256 = Requests.sha256(Requests.MIXED);
         connectTo(Requests.MIXED.length + " " + sha256 + "\n");
 
-        HalfCloseClient.Digest digest = Bounded.call(blocked(), () -> client.digest(Requests.MIXED));
+        HalfCloseClient.Digest digest = assertDoesNotThrow(() -> Bounded.call(blocked(),
+                () -> client.digest(Requests.MIXED)), Feedback.expected("digest() to return the server's digest")
+                .but("it threw").hint(HINT));
         assertEquals(new HalfCloseClient.Digest(Requests.MIXED.length, sha256), digest,
                 Feedback.expected("the byte count and SHA-256 of the server's line").but("digest() returned " + digest)
                         .hint("Split the line at the space: the count, then the hex digest."));
