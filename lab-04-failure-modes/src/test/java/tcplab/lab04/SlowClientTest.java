@@ -29,6 +29,8 @@ class SlowClientTest {
      * unread echoes, which takes a while on a loaded machine; then 500 ms. A server without the timer never cuts off.
      */
     private static final Duration CUT_OFF_WITHIN = Duration.ofSeconds(8);
+    /** Long enough that a busy client's requests, one after another, never leave a gap of it, even under load. */
+    private static final long ACTIVE_IDLE_TIMEOUT_MILLIS = 1_000;
 
     @Test
     @Points(1)
@@ -68,6 +70,45 @@ class SlowClientTest {
                                         + " margin and this machine's scheduling lag)").but("after " + millis + " ms")
                                 .hint("Close at the idle timeout, not before."));
             }
+        }
+    }
+
+    /**
+     * A client that keeps the server busy for two and a half idle timeouts is never cut off, because every reply
+     * restarts the timer; once it goes quiet, the close comes one idle timeout after its last reply.
+     */
+    @Test
+    @Points(1)
+    void idleTimeoutCountsFromTheLastReply() throws Exception {
+        try (ServerFixture server = new ServerFixture(ACTIVE_IDLE_TIMEOUT_MILLIS);
+             SchedulingLag lag = SchedulingLag.start()) {
+            server.start();
+            LineConnection active = server.connect();
+            long start = System.nanoTime();
+            long lastReply = start;
+            for (int requests = 1; Clients.millisSince(start) < ACTIVE_IDLE_TIMEOUT_MILLIS * 5 / 2; requests++) {
+                active.sendLine("PING");
+                String reply = ServerFixture.readLine(active, "PONG for request " + requests + " of a client that"
+                        + " has been busy for " + Clients.millisSince(start) + " ms", "Restart the idle timer after"
+                        + " each reply: it is for clients that do nothing, not for long-lived ones.");
+                assertEquals("PONG", reply, Feedback.expected("PONG for request " + requests + ", "
+                                + Clients.millisSince(start) + " ms into a busy connection")
+                        .but(reply == null ? "the server closed it" : "the reply was \"" + reply + "\"")
+                        .hint("Cancel the idle timer after each reply and start a new one."));
+                lastReply = System.nanoTime();
+            }
+            String line = ServerFixture.readLineWithin(active, WITHIN, Feedback.expected("the server to close the"
+                            + " connection " + ACTIVE_IDLE_TIMEOUT_MILLIS + " ms after its last reply")
+                    .but("it was still open after " + TcpAssertions.seconds(WITHIN))
+                    .hint("Start a timer per connection that closes it; restart it after each reply."));
+            long quietMillis = Clients.millisSince(lastReply);
+            assertNull(line, Feedback.expected("FIN once the client went quiet").but("the server sent \"" + line
+                    + "\"").hint("Send nothing to a client that sent nothing."));
+            long latest = ACTIVE_IDLE_TIMEOUT_MILLIS + 1_500 + lag.worst().toMillis();
+            assertTrue(quietMillis >= ACTIVE_IDLE_TIMEOUT_MILLIS - 50 && quietMillis <= latest, Feedback.expected(
+                            "the close between " + (ACTIVE_IDLE_TIMEOUT_MILLIS - 50) + " and " + latest + " ms after"
+                                    + " the last reply").but("it came " + quietMillis + " ms after it")
+                    .hint("The idle timeout counts from the last reply, not from the connect."));
         }
     }
 
