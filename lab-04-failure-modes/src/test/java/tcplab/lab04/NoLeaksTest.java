@@ -73,7 +73,8 @@ class NoLeaksTest {
             failureSuite(server);
             LastSeen.await(() -> probe.count(port, TcpState.CLOSE_WAIT), n -> n == 0, TcpAssertions.STEADY, WITHIN,
                     n -> Feedback.expected("no connection of port " + port + " in CLOSE_WAIT once the clients have"
-                                    + " left").but(n + " were still in CLOSE_WAIT after " + TcpAssertions.seconds(WITHIN))
+                                    + " left")
+                            .but(n + " were still in CLOSE_WAIT after " + TcpAssertions.seconds(WITHIN))
                             .hint("Close the socket on every path, and serve others while one client is idle."));
         }
     }

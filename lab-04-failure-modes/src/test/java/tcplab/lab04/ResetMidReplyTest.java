@@ -72,7 +72,8 @@ class ResetMidReplyTest {
     void nonIdempotentRequestReportsResetWithoutRetry() {
         proxy.add(Direction.DOWNSTREAM, ResetPeer.afterBytes(REPLY_BYTES_BEFORE_RESET));
         RequestFailedException e = Clients.failure("request() to fail once the connection was reset",
-                "A reset ends the attempt: read() throws \"Connection reset\".", () -> client().request(REQUEST, false));
+                "A reset ends the attempt: read() throws \"Connection reset\".",
+                () -> client().request(REQUEST, false));
         assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
                 .but("it was " + e.failure()).hint("\"Connection reset\" means RST: classify it as RESET."));
         assertEquals(1, server.connections(), Feedback.expected("no retry of a request that is not idempotent")

@@ -42,7 +42,8 @@ class SlowClientTest {
             LineConnection other = server.connect();
             other.sendLine("PING");
             String reply = ServerFixture.readLineWithin(other, WITHIN, Feedback.expected("a second client to get PONG"
-                    + " while the first sends its line slowly").but("it got nothing for " + TcpAssertions.seconds(WITHIN))
+                            + " while the first sends its line slowly")
+                    .but("it got nothing for " + TcpAssertions.seconds(WITHIN))
                     .hint("Serve each connection on a worker of its own."));
             assertEquals("PONG", reply, Feedback.expected("PONG").but("the reply was \"" + reply + "\"")
                     .hint("Answer PING with PONG."));
@@ -62,7 +63,8 @@ class SlowClientTest {
                         .but("it was still open after " + TcpAssertions.seconds(WITHIN))
                         .hint("Start a timer per connection that closes it; restart it after each reply."));
                 long millis = Clients.millisSince(start);
-                assertNull(line, Feedback.expected("FIN from an idle connection").but("the server sent \"" + line + "\"")
+                assertNull(line, Feedback.expected("FIN from an idle connection")
+                        .but("the server sent \"" + line + "\"")
                         .hint("Send nothing to a client that sent nothing."));
                 long latest = ServerFixture.IDLE_TIMEOUT_MILLIS + 1_500 + lag.worst().toMillis();
                 assertTrue(millis >= ServerFixture.IDLE_TIMEOUT_MILLIS - 50 && millis <= latest,
