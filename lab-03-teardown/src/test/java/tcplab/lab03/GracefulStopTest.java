@@ -71,7 +71,8 @@ class GracefulStopTest {
                     () -> Feedback.expected("stop() to close the listening socket first").but("port " + port
                             + " still listens").hint("New clients must be refused while the old ones finish."));
             assertThrows(ConnectException.class, () -> LineConnection.open(port).close(),
-                    "expected a new connect to be refused once stop() has begun");
+                    Feedback.expected("a new connect to be refused once stop() has begun").but("it was accepted")
+                            .hint("Close the listening socket first: the kernel then answers new SYNs with RST."));
 
             client.send(SECOND_HALF);
             client.shutdownOutput();
