@@ -31,7 +31,7 @@ import tcplab.support.trace.TraceMain;
 public final class FailureTrace {
 
     /** Long enough that the trace reads both ends' states, on a loaded machine too, before the read gives up. */
-    public static final int READ_TIMEOUT_MILLIS = 3_000;
+    public static final int READ_TIMEOUT_MILLIS = 5_000;
     /** How much of the reply crosses before the RST. */
     public static final int REPLY_BYTES_BEFORE_RESET = 5;
     private static final Set<TcpState> ESTABLISHED = Set.of(TcpState.ESTABLISHED);
@@ -102,7 +102,7 @@ public final class FailureTrace {
 
     private static int clientPortTo(int port) {
         TcpProbe probe = TcpProbe.system();
-        TcpAssertions.awaitCondition(() -> clientEnd(probe, port) != 0, java.time.Duration.ofSeconds(2),
+        TcpAssertions.awaitCondition(() -> clientEnd(probe, port) != 0, java.time.Duration.ofSeconds(5),
                 () -> "no client connection to port " + port);
         return clientEnd(probe, port);
     }
