@@ -40,8 +40,13 @@ final class Bounded {
      * after {@link #WITHIN}.
      */
     static <T> T await(CompletableFuture<T> call, String ifBlocked) throws Throwable {
+        return await(call, WITHIN, ifBlocked);
+    }
+
+    /** {@link #await(CompletableFuture, String)}, for a call that may take longer than {@link #WITHIN}. */
+    static <T> T await(CompletableFuture<T> call, Duration within, String ifBlocked) throws Throwable {
         try {
-            return call.get(WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause();
         } catch (TimeoutException e) {
