@@ -13,6 +13,8 @@ import tcplab.support.teach.SchedulingLag;
 /** Retries pause longer and longer, with jitter, and all of them fit in one deadline. */
 class BackoffTest {
 
+    private static final long DEADLINE_MILLIS = 1_500;
+
     @Test
     @Points(1)
     void pauseDoublesWithJitterInsideItsWindow() {
@@ -31,9 +33,9 @@ class BackoffTest {
     }
 
     /**
-     * Refused connects, with pauses of 37, 75, 150, 300 and 600 ms: the sixth attempt starts at about 1160 ms, and
-     * the next pause, 1200 ms, would end after the 2 s deadline, so the request gives up there. A client that
-     * sleeps past its deadline ends after 2360 ms.
+     * Refused connects, with pauses of 75, 150, 300 and 600 ms: the fifth attempt starts at about 1125 ms, and the
+     * next pause, 1200 ms, would end after the 1500 ms deadline, so the request gives up there. A client that sleeps
+     * past its deadline ends after 2325 ms.
      */
     @Test
     @Points(1)
@@ -42,19 +44,19 @@ class BackoffTest {
         try (ReservedPort reserved = ReservedPort.reserve()) {
             closedPort = reserved.port();
         }
-        ResilientClient client = new ResilientClient(Clients.settings(closedPort, 500, 500, 2_000, 50));
+        ResilientClient client = new ResilientClient(Clients.settings(closedPort, 500, 500, DEADLINE_MILLIS, 100));
         try (SchedulingLag lag = SchedulingLag.start()) {
             long start = System.nanoTime();
-            RequestFailedException e = Clients.failure("request() to give up at its 2 s deadline",
+            RequestFailedException e = Clients.failure("request() to give up at its 1500 ms deadline",
                     "Compare each pause with the time left before the deadline.", () -> client.request("PING", true));
             long millis = Clients.millisSince(start);
-            assertTrue(e.attempts() >= 5, Feedback.expected("at least 5 attempts in 2 s with pauses of 37, 75, 150,"
+            assertTrue(e.attempts() >= 4, Feedback.expected("at least 4 attempts in 1500 ms with pauses of 75, 150,"
                             + " 300 ms").but("there were " + e.attempts())
                     .hint("Retry a refused connect: nothing was sent, so it is always safe."));
             assertEquals(Failure.DEADLINE, e.failure(), Feedback.expected("Failure.DEADLINE").but("it was "
                     + e.failure()).hint("When the next pause would end after the deadline, stop."));
-            long bound = 2_000 + lag.worst().toMillis();
-            assertTrue(millis <= bound, Feedback.expected("the request to end by its 2 s deadline (" + bound
+            long bound = DEADLINE_MILLIS + lag.worst().toMillis();
+            assertTrue(millis <= bound, Feedback.expected("the request to end by its 1500 ms deadline (" + bound
                             + " ms, with this machine's scheduling lag)").but("it took " + millis + " ms")
                     .hint("Do not start a pause that ends after the deadline: compare each pause with the time left."));
         }
