@@ -41,6 +41,11 @@ class GracefulStopTest {
     private static final Duration WITHIN = Duration.ofSeconds(5);
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Duration GRACE = Duration.ofMillis(2500);
+    /**
+     * Longer than the exchange in flight takes, even on a loaded machine, and longer than Bounded.WITHIN: a stop()
+     * that waits out the whole grace instead of returning when the exchange is over is still running at the check.
+     */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(8);
     private static final byte[] FIRST_HALF = "the first half of a request, ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SECOND_HALF = "and the second half".getBytes(StandardCharsets.US_ASCII);
 
@@ -64,7 +69,7 @@ class GracefulStopTest {
             log.awaitAccepted(client.localPort());
 
             CompletableFuture<Void> stopping = Bounded.start(() -> {
-                server.stop(GRACE);
+                server.stop(IN_FLIGHT_GRACE);
                 return null;
             });
             TcpAssertions.awaitCondition(() -> probe.listener(port).isEmpty(), WITHIN,
