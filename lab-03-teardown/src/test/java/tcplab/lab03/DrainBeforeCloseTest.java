@@ -139,6 +139,8 @@ class DrainBeforeCloseTest {
     void drainGivesUpAfterItsTimeout() throws Throwable {
         try (SocketPair pair = SocketPair.open()) {
             pair.writer().getOutputStream().write(Requests.ofSize(1000));
+            // No read timeout of the test's own: only drain() may end this wait.
+            pair.reader().setSoTimeout(0);
             long start = System.nanoTime();
             boolean finArrived = Bounded.call(Feedback.expected("drain() to give up after DRAIN_TIMEOUT ("
                             + HalfCloseServer.DRAIN_TIMEOUT.toMillis() + " ms) when the client never sends FIN")

@@ -35,6 +35,11 @@ class NoLeaksTest {
     /** Each leak check's events take milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
     private static final Path FDS = Path.of("/proc/self/fd");
+    /**
+     * For the connection held open until close(): the idle timeout must not end it first, however slow the machine,
+     * or a close() that leaves connections open would pass.
+     */
+    private static final long HELD_IDLE_TIMEOUT_MILLIS = 10_000;
 
     private final TcpProbe probe = TcpProbe.system();
 
@@ -82,7 +87,7 @@ class NoLeaksTest {
     @Test
     @Points(1)
     void closeSendsFinOnOpenConnections() throws Exception {
-        try (ServerFixture server = new ServerFixture()) {
+        try (ServerFixture server = new ServerFixture(HELD_IDLE_TIMEOUT_MILLIS)) {
             server.start();
             LineConnection held = server.connect();
             held.sendLine("PING");
@@ -128,7 +133,7 @@ class NoLeaksTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         boolean linux = Files.isDirectory(FDS);
         long files = linux ? openFiles() : 0;
-        ServerFixture server = new ServerFixture();
+        ServerFixture server = new ServerFixture(HELD_IDLE_TIMEOUT_MILLIS);
         server.start();
         servedOneByOne(server);
         server.close();
