@@ -13,7 +13,7 @@ import tcplab.support.teach.Feedback;
 /** The client's settings in these tests, and calls to the student's client that fail instead of hanging. */
 final class Clients {
 
-    /** How long any one call to the client may take here: every deadline in these tests is 2.5 s or less. */
+    /** How long any one call to the client may take here: every deadline in these tests is 2.2 s or less. */
     static final Duration WITHIN = Duration.ofSeconds(5);
     /** The middle of every jitter window, so timings are predictable. */
     static final DoubleSupplier NO_JITTER = () -> 0.5;

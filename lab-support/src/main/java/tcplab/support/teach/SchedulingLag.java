@@ -49,6 +49,14 @@ public final class SchedulingLag implements AutoCloseable {
         }
     }
 
+    /**
+     * The slack for a scenario whose timing goes through {@code wakeups} thread wake-ups in series (a timeout that
+     * fires, a thread that is handed the result, ...): each may be as late as the worst overshoot seen.
+     */
+    public long millisFor(int wakeups) {
+        return wakeups * worst().toMillis();
+    }
+
     /** The worst overshoot seen so far. */
     public Duration worst() {
         return Duration.ofNanos(worstNanos.get());
