@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -20,17 +27,25 @@ import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Feedback;
+import tcplab.support.teach.LastSeen;
 import tcplab.support.teach.TcpAssertions;
 
 /**
  * {@code stop()} refuses new clients, lets exchanges in flight finish, ends the others with FIN, and leaves no
- * thread behind. Isolated, so that no other test's threads are counted.
+ * thread and no open descriptor behind. Isolated, so that no other test's threads are counted.
  */
 @Isolated
 class GracefulStopTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(2);
+    /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
+    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Path FDS = Path.of("/proc/self/fd");
     private static final Duration GRACE = Duration.ofMillis(2500);
+    /**
+     * Longer than the exchange in flight takes, even on a loaded machine, and longer than Bounded.WITHIN: a stop()
+     * that waits out the whole grace instead of returning when the exchange is over is still running at the check.
+     */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(8);
     private static final byte[] FIRST_HALF = "the first half of a request, ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SECOND_HALF = "and the second half".getBytes(StandardCharsets.US_ASCII);
 
@@ -54,14 +69,15 @@ class GracefulStopTest {
             log.awaitAccepted(client.localPort());
 
             CompletableFuture<Void> stopping = Bounded.start(() -> {
-                server.stop(GRACE);
+                server.stop(IN_FLIGHT_GRACE);
                 return null;
             });
             TcpAssertions.awaitCondition(() -> probe.listener(port).isEmpty(), WITHIN,
                     () -> Feedback.expected("stop() to close the listening socket first").but("port " + port
                             + " still listens").hint("New clients must be refused while the old ones finish."));
             assertThrows(ConnectException.class, () -> LineConnection.open(port).close(),
-                    "expected a new connect to be refused once stop() has begun");
+                    Feedback.expected("a new connect to be refused once stop() has begun").but("it was accepted")
+                            .hint("Close the listening socket first: the kernel then answers new SYNs with RST."));
 
             client.send(SECOND_HALF);
             client.shutdownOutput();
@@ -123,6 +139,40 @@ class GracefulStopTest {
                         .but("these are still alive: " + newThreads(before))
                         .hint("shutdown() the worker pool and awaitTermination(); the workers are not daemon"
                                 + " threads, so they would keep the JVM from exiting."));
+    }
+
+    @Test
+    @Points(1)
+    void stopLeavesNoDescriptorBehind() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FDS), "this platform has no " + FDS + " to count descriptors in");
+        long before = openDescriptors();
+        int port = server.start();
+        for (int i = 0; i < 3; i++) {
+            try (LineConnection client = LineConnection.open(port)) {
+                client.send(FIRST_HALF);
+                client.shutdownOutput();
+                client.readLine();
+            }
+        }
+        server.stop(GRACE);
+
+        LastSeen.awaitFirst(GracefulStopTest::openDescriptors, n -> n <= before, WITHIN,
+                n -> Feedback.expected(before + " open file descriptors after stop(), as many as before start()")
+                        .but(n + " were still open " + TcpAssertions.seconds(WITHIN) + " later")
+                        .hint("Every socket counts: the listening socket and each client's. Close each client's"
+                                + " socket in serve(), and the listening socket in stop()."));
+        // The server, and any socket it still holds, stays reachable until here: the garbage collector must not
+        // close a leaked socket (a Socket's cleaner closes its descriptor) and hide the leak.
+        Reference.reachabilityFence(server);
+    }
+
+    /** How many descriptors this JVM has open, on Linux. */
+    private static long openDescriptors() {
+        try (Stream<Path> fds = Files.list(FDS)) {
+            return fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> newThreads(Set<Thread> before) {

@@ -9,7 +9,8 @@ import tcplab.support.teach.TcpAssertions;
 /** What the server logged, waited on by the client port that a line names. */
 final class ServerLog implements AutoCloseable {
 
-    static final Duration WITHIN = Duration.ofSeconds(2);
+    /** The reference logs within milliseconds; this is far longer, even on a loaded machine. */
+    static final Duration WITHIN = Duration.ofSeconds(5);
 
     private final LogCapture logs = LogCapture.of("tcplab.lab03");
 

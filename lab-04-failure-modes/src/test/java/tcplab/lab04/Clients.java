@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 import tcplab.support.teach.Feedback;
 
 /** The client's settings in these tests, and calls to the student's client that fail instead of hanging. */
 final class Clients {
 
-    /** How long any one call to the client may take here. */
-    static final Duration WITHIN = Duration.ofSeconds(3);
+    /** How long any one call to the client may take here: every deadline in these tests is 2.2 s or less. */
+    static final Duration WITHIN = Duration.ofSeconds(5);
     /** The middle of every jitter window, so timings are predictable. */
     static final DoubleSupplier NO_JITTER = () -> 0.5;
 
@@ -24,14 +25,18 @@ final class Clients {
         return new ClientSettings("127.0.0.1", port, connectMillis, readMillis, deadlineMillis, firstPause, NO_JITTER);
     }
 
-    /** Runs a request that must fail, and returns how it failed; a hang fails the test with {@code ifHangs}. */
-    static RequestFailedException failure(String ifHangs, org.junit.jupiter.api.function.Executable request) {
+    /**
+     * Runs a request that must fail, and returns how it failed; a hang fails the test with {@code expectation} and
+     * {@code hint}.
+     */
+    static RequestFailedException failure(String expectation, String hint, Executable request) {
         return assertTimeoutPreemptively(WITHIN,
                 () -> assertThrows(RequestFailedException.class, request,
                         Feedback.expected("the request to fail with RequestFailedException")
                                 .but("it returned a reply, or threw something else")
                                 .hint("A request whose reply never came must not look like a success.")),
-                ifHangs);
+                () -> Feedback.expected(expectation)
+                        .but("the request was still running after " + WITHIN.toSeconds() + " s").hint(hint));
     }
 
     /** Runs a request that must succeed and returns its reply; a hang or a failure fails the test, with a hint. */
@@ -39,7 +44,8 @@ final class Clients {
         return assertTimeoutPreemptively(WITHIN,
                 () -> assertDoesNotThrow(request, () -> Feedback.expected(expectation).but("the request failed")
                         .hint(hint)),
-                () -> Feedback.expected(expectation).but("the request was still running after 3 s").hint(hint));
+                () -> Feedback.expected(expectation).but("the request was still running after " + WITHIN.toSeconds()
+                        + " s").hint(hint));
     }
 
     static long millisSince(long startNanos) {

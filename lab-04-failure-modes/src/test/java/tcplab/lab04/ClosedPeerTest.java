@@ -11,14 +11,15 @@ import tcplab.support.teach.Feedback;
 /** A peer that closes before its reply is complete: the write may succeed, but the request must fail. */
 class ClosedPeerTest {
 
-    private static final String HANGS = "expected requestOnce() to end within 3 s";
+    private static final String ENDS = "requestOnce() to end once the peer closed";
+    private static final String HINT = "read() returns -1 at the peer's FIN: stop reading there.";
 
     @Test
     @Points(2)
     void requestToPeerThatClosesIsReportedAsClosed() throws IOException {
         try (ScriptedPeer peer = ScriptedPeer.start(ScriptedPeer.CLOSE_AFTER_LINE)) {
             ResilientClient client = new ResilientClient(Clients.settings(peer.port(), 1_000, 1_000, 3_000, 50));
-            RequestFailedException e = Clients.failure(HANGS, () -> client.requestOnce("PING"));
+            RequestFailedException e = Clients.failure(ENDS, HINT, () -> client.requestOnce("PING"));
             assertEquals(Failure.CLOSED, e.failure(), Feedback.expected("Failure.CLOSED when the peer sends FIN instead"
                     + " of a reply").but("it was " + e.failure())
                     .hint("read() returning -1 (readLine() returning null) is the peer's FIN: no reply is coming."));
@@ -34,7 +35,7 @@ class ClosedPeerTest {
         };
         try (ScriptedPeer peer = ScriptedPeer.start(cut)) {
             ResilientClient client = new ResilientClient(Clients.settings(peer.port(), 1_000, 1_000, 3_000, 50));
-            RequestFailedException e = Clients.failure(HANGS, () -> client.requestOnce("PING"));
+            RequestFailedException e = Clients.failure(ENDS, HINT, () -> client.requestOnce("PING"));
             assertEquals(Failure.CLOSED, e.failure(), Feedback.expected("Failure.CLOSED for a reply cut off by FIN"
                     + " before its newline").but("it was " + e.failure())
                     .hint("A line is complete only with its \\n; readLine() also returns a cut line at EOF."));

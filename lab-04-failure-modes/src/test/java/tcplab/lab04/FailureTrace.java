@@ -30,7 +30,8 @@ import tcplab.support.trace.TraceMain;
  */
 public final class FailureTrace {
 
-    public static final int READ_TIMEOUT_MILLIS = 1_000;
+    /** Long enough that the trace reads both ends' states, on a loaded machine too, before the read gives up. */
+    public static final int READ_TIMEOUT_MILLIS = 5_000;
     /** How much of the reply crosses before the RST. */
     public static final int REPLY_BYTES_BEFORE_RESET = 5;
     private static final Set<TcpState> ESTABLISHED = Set.of(TcpState.ESTABLISHED);
@@ -50,7 +51,8 @@ public final class FailureTrace {
             int port = listener.getLocalPort();
             Trace trace = Trace.of("lab 04, read timeout: a peer that never answers", port);
             trace.step("", "listen()", Set.of(), Set.of(TcpState.LISTEN));
-            ResilientClient client = new ResilientClient(ClientSettings.of(port, 1_000, READ_TIMEOUT_MILLIS, 3_000));
+            ResilientClient client = new ResilientClient(ClientSettings.of(port, 1_000, READ_TIMEOUT_MILLIS,
+                    2L * READ_TIMEOUT_MILLIS));
             CompletableFuture<String> outcome = Trace.inBackground("trace-client", () -> outcome(client));
             try (Socket peer = listener.accept()) {
                 trace.connected(peer.getPort());
@@ -74,7 +76,8 @@ public final class FailureTrace {
             Trace trace = Trace.of("lab 04, reset in the middle of the reply", "client", "proxy (RST) -> echo server",
                     proxy.port());
             trace.step("", "listen()", Set.of(), Set.of(TcpState.LISTEN));
-            ResilientClient client = new ResilientClient(ClientSettings.of(proxy.port(), 1_000, 1_000, 2_000));
+            // The RST ends the read; the timeouts only bound a client that would miss it.
+            ResilientClient client = new ResilientClient(ClientSettings.of(proxy.port(), 1_000, 10_000, 10_000));
             CompletableFuture<String> outcome = Trace.inBackground("trace-client", () -> outcome(client));
             // The proxy holds the rest of the reply until the trace knows the client's port.
             fault.replyStarted.await();
@@ -99,7 +102,7 @@ public final class FailureTrace {
 
     private static int clientPortTo(int port) {
         TcpProbe probe = TcpProbe.system();
-        TcpAssertions.awaitCondition(() -> clientEnd(probe, port) != 0, java.time.Duration.ofSeconds(2),
+        TcpAssertions.awaitCondition(() -> clientEnd(probe, port) != 0, java.time.Duration.ofSeconds(5),
                 () -> "no client connection to port " + port);
         return clientEnd(probe, port);
     }

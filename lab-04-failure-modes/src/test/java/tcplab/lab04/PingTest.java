@@ -20,7 +20,8 @@ class PingTest {
             client.sendLine("hello");
             assertEquals("PONG", client.readLine(), Feedback.expected("PONG").but("another answer")
                     .hint("The starter already does this; did a change break it?"));
-            assertEquals("hello", client.readLine());
+            assertEquals("hello", client.readLine(), Feedback.expected("the line echoed").but("another answer")
+                    .hint("The starter already does this; did a change break it?"));
         }
     }
 }

@@ -1,6 +1,5 @@
 package tcplab.lab04;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -61,39 +60,37 @@ class ResetMidReplyTest {
         String reply = Clients.reply("the idempotent request to succeed on a second connection after a reset",
                 "After a reset, retry an idempotent request once, on a new connection.",
                 () -> client().request(REQUEST, true));
-        assertAll(
-                () -> assertEquals(REQUEST, reply, Feedback.expected("the whole reply from the second connection")
-                        .but("the reply was \"" + reply + "\"").hint("Never return the part read before a reset.")),
-                () -> assertEquals(2, server.connections(), Feedback.expected("2 connections: the reset one and the"
-                        + " retry").but("the server saw " + server.connections())
-                        .hint("After a reset, retry an idempotent request once, on a new connection.")));
+        assertEquals(REQUEST, reply, Feedback.expected("the whole reply from the second connection")
+                .but("the reply was \"" + reply + "\"").hint("Never return the part read before a reset."));
+        assertEquals(2, server.connections(), Feedback.expected("2 connections: the reset one and the retry")
+                .but("the server saw " + server.connections())
+                .hint("After a reset, retry an idempotent request once, on a new connection."));
     }
 
     @Test
     @Points(1)
     void nonIdempotentRequestReportsResetWithoutRetry() {
         proxy.add(Direction.DOWNSTREAM, ResetPeer.afterBytes(REPLY_BYTES_BEFORE_RESET));
-        RequestFailedException e = Clients.failure("expected request() to fail within 3 s",
+        RequestFailedException e = Clients.failure("request() to fail once the connection was reset",
+                "A reset ends the attempt: read() throws \"Connection reset\".",
                 () -> client().request(REQUEST, false));
-        assertAll(
-                () -> assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
-                        .but("it was " + e.failure()).hint("\"Connection reset\" means RST: classify it as RESET.")),
-                () -> assertEquals(1, server.connections(), Feedback.expected("no retry of a request that is not"
-                        + " idempotent").but("the server saw " + server.connections() + " connections")
-                        .hint("The server may have acted on it already; sending it again could do it twice.")));
+        assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
+                .but("it was " + e.failure()).hint("\"Connection reset\" means RST: classify it as RESET."));
+        assertEquals(1, server.connections(), Feedback.expected("no retry of a request that is not idempotent")
+                .but("the server saw " + server.connections() + " connections")
+                .hint("The server may have acted on it already; sending it again could do it twice."));
     }
 
     @Test
     @Points(1)
     void retryAfterResetHappensOnlyOnce() {
         proxy.add(Direction.DOWNSTREAM, ResetPeer.afterBytes(REPLY_BYTES_BEFORE_RESET));
-        RequestFailedException e = Clients.failure("expected request() to fail within 3 s",
-                () -> client().request(REQUEST, true));
-        assertAll(
-                () -> assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
-                        .but("it was " + e.failure()).hint("Report the last attempt's failure.")),
-                () -> assertEquals(2, server.connections(), Feedback.expected("exactly one retry after a reset")
-                        .but("the server saw " + server.connections() + " connections")
-                        .hint("Retry a request that was sent at most once.")));
+        RequestFailedException e = Clients.failure("request() to fail once its retry was reset too",
+                "Retry a request that was sent at most once.", () -> client().request(REQUEST, true));
+        assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
+                .but("it was " + e.failure()).hint("Report the last attempt's failure."));
+        assertEquals(2, server.connections(), Feedback.expected("exactly one retry after a reset")
+                .but("the server saw " + server.connections() + " connections")
+                .hint("Retry a request that was sent at most once."));
     }
 }

@@ -2,8 +2,10 @@ package tcplab.lab04;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tcplab.support.net.LineConnection;
@@ -17,10 +19,19 @@ final class ServerFixture implements AutoCloseable {
     static final long IDLE_TIMEOUT_MILLIS = 500;
     static final int MAX_LINE_BYTES = 64;
 
-    private final SturdyServer server = new SturdyServer(
-            ServerSettings.onLoopback(WORKERS, IDLE_TIMEOUT_MILLIS, MAX_LINE_BYTES));
+    private final SturdyServer server;
     private final List<LineConnection> connections = new ArrayList<>();
     private int port;
+
+    /** The server with the small limits above. */
+    ServerFixture() {
+        this(IDLE_TIMEOUT_MILLIS);
+    }
+
+    /** The same, with another idle timeout: for tests whose clients must stay connected a while. */
+    ServerFixture(long idleTimeoutMillis) {
+        server = new SturdyServer(ServerSettings.onLoopback(WORKERS, idleTimeoutMillis, MAX_LINE_BYTES));
+    }
 
     int start() throws IOException {
         port = server.start();
@@ -51,6 +62,15 @@ final class ServerFixture implements AutoCloseable {
         return assertDoesNotThrow(connection::readLine, () -> Feedback.expected(expectation)
                 .but("no line came within " + TcpAssertions.seconds(LineConnection.READ_TIMEOUT)
                         + " (or the connection was reset)").hint(hint));
+    }
+
+    /**
+     * Reads the next line, or null at the server's FIN, waiting at most {@code within}; silence fails the test with
+     * {@code message}. For waits longer than {@link LineConnection#READ_TIMEOUT}.
+     */
+    static String readLineWithin(LineConnection connection, Duration within, String message) throws IOException {
+        connection.socket().setSoTimeout((int) within.plusSeconds(1).toMillis());
+        return assertTimeoutPreemptively(within, connection::readLine, message);
     }
 
     /** Closes only the server, while the test's connections stay open. */
