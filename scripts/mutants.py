@@ -6,7 +6,7 @@ reference solution in one plausible way, runs the lab's tests against it, and re
 the mistake. Run from anywhere:
     scripts/mutants.py                        every lab's mutants: the full set (about 15 s a mutant, warm)
     scripts/mutants.py lab-01-handshake       one lab's
-    scripts/mutants.py --quick                the quick set that CI runs, two per lab
+    scripts/mutants.py --quick                the quick set that CI runs, three per lab
 Exits 1 if any mutant passes every test.
 """
 import pathlib
@@ -245,10 +245,13 @@ MUTANTS = {"lab-01-handshake": [
 
 # The quick set that CI runs: per lab, plausible mistakes that only a test written for them catches.
 QUICK = {
-    "lab-01-handshake": ["connects without a timeout", "decodes as ISO-8859-1"],
-    "lab-02-data-transfer": ["takes one read for a whole frame", "trusts the frame length"],
-    "lab-03-teardown": ["closes without draining", "closes instead of half-closing"],
-    "lab-04-failure-modes": ["times out reads only, not blocked writes", "queues clients instead of answering BUSY"],
+    "lab-01-handshake": ["reads and writes with the platform default charset", "queues only one waiting client",
+                         "connects without a timeout"],
+    "lab-02-data-transfer": ["serves one client at a time", "checks the line limit only once the newline arrives",
+                             "closes right after the ERROR line, without draining"],
+    "lab-03-teardown": ["serves one client at a time", "drains only what has arrived so far", "closes without draining"],
+    "lab-04-failure-modes": ["checks the line limit only at the newline", "times out reads only, not blocked writes",
+                             "queues clients instead of answering BUSY"],
 }
 
 
