@@ -11,8 +11,12 @@ target=${1:?usage: scripts/student-copy.sh DIR [--check]}
 [ ! -e "$target" ] || [ -z "$(ls -A "$target")" ] || { echo "error: $target is not empty" >&2; exit 1; }
 mkdir -p "$target"
 
-# Tracked files only, so build output and local settings never leak into the copy.
-instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|\.ci/|scripts/(mutants\.py|student-copy\.sh|bench-|lib/bench\.sh))'
+# Tracked files only, as committed, so build output, local settings and unfinished edits never leak into the copy.
+if ! git diff --quiet HEAD --; then
+  echo "error: tracked files have uncommitted changes; commit or stash them first: the copy is made from the commit" >&2
+  exit 1
+fi
+instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|\.ci/|\.github/workflows/kit-check\.yml|scripts/(mutants\.py|student-copy\.sh|bench-|lib/bench\.sh))'
 git ls-files -z | grep -zEv "$instructor_only" | xargs -0 tar -cf - | tar -xf - -C "$target"
 # The root POM's block that adds solutions/ as a module.
 sed -i '/<!-- instructor-only: begin/,/<!-- instructor-only: end -->/d' "$target/pom.xml"
