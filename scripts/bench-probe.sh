@@ -27,6 +27,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The exec plugin needs lab-grader resolvable outside a full reactor build: install it, its parent and lab-support.
+./mvnw -B -q -o -pl .,lab-support,lab-grader install -DskipTests
 ./mvnw -B -q -o -pl lab-support test-compile
 # lab-support's test classpath (the dependency plugin is not in the offline repository; the exec plugin is).
 classpath=$(./mvnw -B -q -o -pl lab-support exec:exec -Dexec.skip=false -Dexec.executable=echo \
