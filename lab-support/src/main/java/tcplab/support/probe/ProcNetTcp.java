@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -62,7 +64,20 @@ final class ProcNetTcp implements TcpTableSource {
         }
         List<TcpConnection> rows = new ArrayList<>(await(ipv4, reader));
         rows.addAll(ipv6);
-        return rows;
+        return withoutRepeats(rows);
+    }
+
+    /**
+     * The rows with each connection once. The kernel hands a table over in pages and resumes each page at a
+     * position in its hash; when connections come and go in between (other programs, other test runs), a row can
+     * come twice. Two rows with the same addresses and ports are one connection: the first one read is kept.
+     */
+    static List<TcpConnection> withoutRepeats(List<TcpConnection> rows) {
+        Map<List<Object>, TcpConnection> once = new LinkedHashMap<>();
+        for (TcpConnection row : rows) {
+            once.putIfAbsent(List.of(row.local(), row.localPort(), row.remote(), row.remotePort()), row);
+        }
+        return new ArrayList<>(once.values());
     }
 
     private static List<TcpConnection> await(FutureTask<List<TcpConnection>> table, Thread reader)

@@ -157,6 +157,17 @@ class ProcNetTcpTest {
         assertTrue(e.getMessage().contains("0100007F 00000000:0000"), e.getMessage());
     }
 
+    /** A row that the kernel handed over twice, while connections came and went between its pages, counts once. */
+    @Test
+    void rowReadTwiceCountsOnce() throws IOException {
+        String header = LinuxTables.TCP.lines().findFirst().orElseThrow();
+        String row = "   0: 0100007F:A3C1 0100007F:D2F4 01 00000000:00000000 00:00000000 00000000  1000        0 12345 1"
+                + " 0000000000000000 20 4 30 10 -1";
+        List<TcpConnection> rows = parse(header + "\n" + row + "\n" + row.replaceFirst("0:", "1:") + "\n");
+        assertEquals(2, rows.size(), "the parser keeps what the kernel wrote");
+        assertEquals(1, ProcNetTcp.withoutRepeats(rows).size(), "a snapshot keeps each connection once");
+    }
+
     /** A file that is not a TCP table at all is an error. */
     @Test
     void otherFileIsAnError() {
