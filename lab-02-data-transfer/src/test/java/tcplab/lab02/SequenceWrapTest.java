@@ -1,6 +1,8 @@
 package tcplab.lab02;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,26 @@ class SequenceWrapTest {
                         .but("compare() gave " + SequenceNumbers.compare(beforeWrap, afterWrap) + " and "
                                 + SequenceNumbers.compare(afterWrap, beforeWrap))
                         .hint("a comes before b when (b - a) mod 2^32 is below 2^31: look at the sign of (int) (a - b)."));
+    }
+
+    /** Two numbers exactly 2^31 apart have no order (RFC 1982): compare() refuses them in both directions. */
+    @Test
+    @Points(1)
+    void compareRefusesNumbersHalfTheSpaceApart() {
+        long a = 7;
+        long b = a + SequenceNumbers.MODULUS / 2;
+        assertAll(
+                () -> assertThrows(IllegalArgumentException.class, () -> SequenceNumbers.compare(a, b),
+                        () -> halfwayFeedback(a, b)),
+                () -> assertThrows(IllegalArgumentException.class, () -> SequenceNumbers.compare(b, a),
+                        () -> halfwayFeedback(b, a)));
+    }
+
+    private static String halfwayFeedback(long a, long b) {
+        return Feedback.expected("compare(" + a + ", " + b + ") to throw IllegalArgumentException, since the two are"
+                        + " exactly 2^31 apart and neither comes before the other")
+                .but("it returned " + SequenceNumbers.compare(a, b))
+                .hint("Check (b - a) mod 2^32 against 2^31 before you answer; the sign of (int) (a - b) alone says"
+                        + " \"before\" in both directions there.");
     }
 }
