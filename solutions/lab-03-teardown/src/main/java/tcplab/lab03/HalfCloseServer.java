@@ -146,6 +146,8 @@ public final class HalfCloseServer implements AutoCloseable {
     /**
      * Task L3-T1: reads the request until the client's FIN ({@code read()} returns -1), then writes one line,
      * {@code <byte count> <SHA-256 in lowercase hex>} and {@code \n}, in ASCII, and flushes it. The caller closes.
+     * If {@link #stop} has already sent this connection's FIN ({@code shutdownOutput()}), nothing is written: a
+     * write after our own FIN fails (EPIPE, "Broken pipe").
      *
      * <p>Task L3-T4: a request longer than {@link #MAX_REQUEST_BYTES} is answered with the line
      * {@code ERROR request over <limit> bytes} instead; then the rest of the request is drained with
@@ -168,6 +170,9 @@ public final class HalfCloseServer implements AutoCloseable {
                 return;
             }
             sha256.update(buffer, 0, n);
+        }
+        if (client.isOutputShutdown()) {
+            return;
         }
         out.write((count + " " + HexFormat.of().formatHex(sha256.digest()) + "\n").getBytes(US_ASCII));
         out.flush();

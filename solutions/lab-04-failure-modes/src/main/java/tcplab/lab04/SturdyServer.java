@@ -154,10 +154,10 @@ public final class SturdyServer implements AutoCloseable {
     private void serve(Socket client) {
         SocketAddress peer = client.getRemoteSocketAddress();
         log.info("accepted {}", peer);
+        ScheduledFuture<?> watchdog = watch(client);
         try (client) {
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
-            ScheduledFuture<?> watchdog = watch(client);
             while (true) {
                 String line;
                 try {
@@ -180,6 +180,8 @@ public final class SturdyServer implements AutoCloseable {
         } catch (IOException e) {
             log.info("{}: {}", peer, e.toString());
         } finally {
+            // A connection that ended on its own needs no idle timer: left running, it would log a false "idle".
+            watchdog.cancel(false);
             open.remove(client);
             log.info("closed {}", peer);
         }
