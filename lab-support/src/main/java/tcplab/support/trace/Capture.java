@@ -211,7 +211,33 @@ public final class Capture implements AutoCloseable {
         int length = tcp.getParentPacket().getTotalIPLength() - tcp.getParentPacket().getHeaderLength()
                 - tcp.getHeaderLength();
         return new Segment(packet.getArrivalTime(), tcp.getSourcePort(), tcp.getDestinationPort(), flags.toString(),
-                tcp.getSequenceNumber(), tcp.getAcknowledgementNumber(), length);
+                tcp.getSequenceNumber(), tcp.getAcknowledgementNumber(), length, tcp.getWindowSize(),
+                windowScale(tcp));
+    }
+
+    /** The shift count of the window scale option (kind 3, RFC 7323), or none; the library does not parse options. */
+    private static int windowScale(TCPPacket tcp) {
+        byte[] header = tcp.getParentPacket().getPayload().getArray();
+        int end = Math.min(tcp.getHeaderLength(), header.length);
+        for (int i = 20; i < end; ) {
+            int kind = header[i] & 0xff;
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                i++;
+                continue;
+            }
+            int length = i + 1 < end ? header[i + 1] & 0xff : 0;
+            if (length < 2) {
+                break;
+            }
+            if (kind == 3 && length == 3 && i + 2 < end) {
+                return header[i + 2] & 0xff;
+            }
+            i += length;
+        }
+        return Segment.NO_WINDOW_SCALE;
     }
 
     @Override

@@ -192,15 +192,19 @@ public final class Trace implements AutoCloseable {
         out.println("== " + title + " (127.0.0.1:" + serverPort + ")");
         out.println(capture.unavailable().map(why -> "   segments: not shown, " + why)
                 .orElse("   segments: captured with tcpdump on lo; seq and ack relative to each side's first"
-                        + " sequence number, absolute in brackets"));
+                        + " sequence number, absolute in brackets; win in bytes, scaled"));
         out.println();
         out.printf(COLUMNS, "#", clientName, serverName);
         Map<Integer, Long> firstSeq = new HashMap<>();
+        Map<Integer, Integer> windowScale = new HashMap<>();
         for (Step step : steps) {
             out.printf(COLUMNS, step.number(), step.client(), step.server());
             for (Segment s : step.segments()) {
                 firstSeq.putIfAbsent(s.fromPort(), s.seq());
-                out.println("    " + arrow(s) + describe(s, firstSeq));
+                if (s.isSyn()) {
+                    windowScale.put(s.fromPort(), s.windowScale());
+                }
+                out.println("    " + arrow(s) + describe(s, firstSeq) + " win " + window(s, windowScale));
             }
             out.printf(COLUMNS, "", "  [" + step.clientShown() + "]", "  [" + step.serverShown() + "]");
         }
@@ -220,6 +224,17 @@ public final class Trace implements AutoCloseable {
             text += String.format(" ack %s [%d]", relative, s.ack());
         }
         return text + " len " + s.length();
+    }
+
+    /**
+     * The window in bytes: the field shifted by the sender's scale from its SYN, when both SYNs carried the option
+     * (RFC 7323); a SYN's own window is never scaled. tcpdump prints the raw field instead.
+     */
+    private static long window(Segment s, Map<Integer, Integer> windowScale) {
+        int own = windowScale.getOrDefault(s.fromPort(), Segment.NO_WINDOW_SCALE);
+        int peer = windowScale.getOrDefault(s.toPort(), Segment.NO_WINDOW_SCALE);
+        boolean scaled = !s.isSyn() && own != Segment.NO_WINDOW_SCALE && peer != Segment.NO_WINDOW_SCALE;
+        return scaled ? (long) s.window() << Math.min(own, 14) : s.window();
     }
 
     /** Null when the platform cannot show a state that was expected, and the kernel showed another. */
