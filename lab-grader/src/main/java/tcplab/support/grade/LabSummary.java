@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import tcplab.support.teach.Messages;
 
 /**
  * The summary table printed after a lab's tests run in a student's build, and its results.json written next to
@@ -17,6 +18,8 @@ import java.util.List;
  * {@code tests-passed} rule fails the build after the table, as Surefire would have.
  */
 public final class LabSummary {
+
+    private static final Messages MSG = Messages.of(LabSummary.class);
 
     private LabSummary() {
     }
@@ -39,12 +42,12 @@ public final class LabSummary {
         Instant buildStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         SurefireReports reports = SurefireReports.read(reportsDir, buildStart);
         if (reports.isEmpty() || !Files.exists(list)) {
-            System.out.println("[grade] " + title + ": no test results in this build");
+            System.out.println("[grade] " + MSG.text("noResults", title));
             return;
         }
         List<GradedTest> tests = GradedTest.readAll(list);
         LabGrade grade = LabGrade.of(reportsDir.getParent().getParent().getFileName().toString(), title, tests,
-                reports, className -> "not run in this build", "");
+                reports, className -> MSG.text("notRun"), "");
         System.out.println();
         System.out.print(Report.table(grade));
         System.out.println();
