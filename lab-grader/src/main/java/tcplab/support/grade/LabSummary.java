@@ -2,11 +2,13 @@ package tcplab.support.grade;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import tcplab.support.teach.Lang;
 import tcplab.support.teach.Messages;
 
 /**
@@ -49,6 +51,11 @@ public final class LabSummary {
         LabGrade grade = LabGrade.of(reportsDir.getParent().getParent().getFileName().toString(), title, tests,
                 reports, className -> MSG.text("notRun"), "");
         System.out.println();
+        if (Lang.current() == Lang.KO && !consoleShowsKorean()) {
+            // In English on purpose: this terminal would print the Korean as question marks.
+            System.out.println("[grade] This terminal's charset (" + consoleCharset() + ") cannot show Korean: use a"
+                    + " UTF-8 locale (LANG=ko_KR.UTF-8 or C.UTF-8), or -Dkit.lang=en. The XML reports are UTF-8.");
+        }
         System.out.print(Report.table(grade));
         System.out.println();
         Files.writeString(reportsDir.resolve("results.json"),
@@ -58,5 +65,15 @@ public final class LabSummary {
             Files.createDirectories(marker.getParent());
             Files.writeString(marker, "see the summary table\n", StandardCharsets.UTF_8);
         }
+    }
+
+    /** The charset System.out encodes with: stdout.encoding on JDK 19+, else sun.stdout.encoding or the default. */
+    private static Charset consoleCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+    }
+
+    private static boolean consoleShowsKorean() {
+        return consoleCharset().newEncoder().canEncode("기대");
     }
 }
