@@ -2,11 +2,14 @@ package tcplab.support.grade;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import tcplab.support.teach.Lang;
+import tcplab.support.teach.Messages;
 
 /**
  * The summary table printed after a lab's tests run in a student's build, and its results.json written next to
@@ -17,6 +20,8 @@ import java.util.List;
  * {@code tests-passed} rule fails the build after the table, as Surefire would have.
  */
 public final class LabSummary {
+
+    private static final Messages MSG = Messages.of(LabSummary.class);
 
     private LabSummary() {
     }
@@ -39,13 +44,18 @@ public final class LabSummary {
         Instant buildStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         SurefireReports reports = SurefireReports.read(reportsDir, buildStart);
         if (reports.isEmpty() || !Files.exists(list)) {
-            System.out.println("[grade] " + title + ": no test results in this build");
+            System.out.println("[grade] " + MSG.text("noResults", title));
             return;
         }
         List<GradedTest> tests = GradedTest.readAll(list);
         LabGrade grade = LabGrade.of(reportsDir.getParent().getParent().getFileName().toString(), title, tests,
-                reports, className -> "not run in this build", "");
+                reports, className -> MSG.text("notRun"), "");
         System.out.println();
+        if (Lang.current() == Lang.KO && !consoleShowsKorean()) {
+            // In English on purpose: this terminal would print the Korean as question marks.
+            System.out.println("[grade] This terminal's charset (" + consoleCharset() + ") cannot show Korean: use a"
+                    + " UTF-8 locale (LANG=ko_KR.UTF-8 or C.UTF-8), or -Dkit.lang=en. The XML reports are UTF-8.");
+        }
         System.out.print(Report.table(grade));
         System.out.println();
         Files.writeString(reportsDir.resolve("results.json"),
@@ -55,5 +65,15 @@ public final class LabSummary {
             Files.createDirectories(marker.getParent());
             Files.writeString(marker, "see the summary table\n", StandardCharsets.UTF_8);
         }
+    }
+
+    /** The charset System.out encodes with: stdout.encoding on JDK 19+, else sun.stdout.encoding or the default. */
+    private static Charset consoleCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+    }
+
+    private static boolean consoleShowsKorean() {
+        return consoleCharset().newEncoder().canEncode("기대");
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tcplab.support.grade.LabGrade.Outcome;
 import tcplab.support.grade.LabGrade.Row;
+import tcplab.support.teach.Messages;
 
 /** Turns lab grades into the summary table and the JSON files that Gradescope and GitHub Classroom read. */
 public final class Report {
@@ -17,6 +18,9 @@ public final class Report {
     private static final int HINT_CHARS = 150;
     private static final Pattern MULTIPLE_FAILURES = Pattern.compile("Multiple Failures \\((\\d+) failures?\\)");
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[\\w.$]+(Error|Exception): ");
+
+    /** The table's fixed words, in the language the kit's messages follow (tcplab.support.teach.Lang). */
+    private static final Messages MSG = Messages.of(Report.class);
 
     private Report() {
     }
@@ -31,7 +35,7 @@ public final class Report {
         }
         int width = lab.rows().stream().mapToInt(r -> r.test().name().length()).max().orElse(10);
         for (Row row : lab.rows()) {
-            String points = row.test().warmUp() ? "warm-up" : row.earned() + "/" + row.test().points();
+            String points = row.test().warmUp() ? MSG.text("warmUp") : row.earned() + "/" + row.test().points();
             out.append(String.format("  %-7s  %-7s  %-" + width + "s  %s", result(row), points, row.test().name(),
                     hint(row.message())).stripTrailing()).append('\n');
         }
@@ -41,10 +45,10 @@ public final class Report {
 
     private static String result(Row row) {
         return switch (row.outcome()) {
-            case PASSED -> "pass";
-            case FAILED -> "FAIL";
-            case SKIPPED -> "skipped";
-            case NOT_RUN -> "NO RUN";
+            case PASSED -> MSG.text("pass");
+            case FAILED -> MSG.text("fail");
+            case SKIPPED -> MSG.text("skipped");
+            case NOT_RUN -> MSG.text("notRun");
         };
     }
 

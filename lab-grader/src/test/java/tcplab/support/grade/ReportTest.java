@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.LabGrade.Outcome;
 import tcplab.support.grade.LabGrade.Row;
+import tcplab.support.teach.Lang;
 
 /** The report's shapes: Gradescope's results.json, Classroom's results, and the table's one-line hints. */
 class ReportTest {
+
+    /** These tests check the English wording, whichever language the build chose (-Dkit.lang reaches this JVM). */
+    @BeforeAll
+    static void inEnglish() {
+        System.setProperty(Lang.PROPERTY, "en");
+    }
 
     private static final GradedTest SHOWN = new GradedTest("t.EchoTest", "echoes", 2, false, Visibility.VISIBLE);
     private static final GradedTest HIDDEN = new GradedTest("t.LongTest", "lasts", 3, false, Visibility.AFTER_PUBLISHED);
