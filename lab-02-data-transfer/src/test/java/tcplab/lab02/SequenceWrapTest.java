@@ -54,10 +54,6 @@ class SequenceWrapTest {
     }
 
     private static String halfwayFeedback(long a, long b) {
-        return Feedback.expected("compare(" + a + ", " + b + ") to throw IllegalArgumentException, since the two are"
-                        + " exactly 2^31 apart and neither comes before the other")
-                .but("it returned " + SequenceNumbers.compare(a, b))
-                .hint("Check (b - a) mod 2^32 against 2^31 before you answer; the sign of (int) (a - b) alone says"
-                        + " \"before\" in both directions there.");
+        return MSG.feedback("compareRefusesNumbersHalfTheSpaceApart", a, b, SequenceNumbers.compare(a, b));
     }
 }
