@@ -50,10 +50,17 @@ public record TraceFiles(Path mermaid, Optional<Path> pcap, Optional<String> noC
 
     /** Prints where the files are, and how to open the capture or why there is none. */
     public void print(PrintStream out) {
-        out.println("   diagram: " + mermaid + " (Mermaid; GitHub and most IDEs render it)");
-        out.println(pcap.map(file -> "   capture: " + file + " (open it with: wireshark " + file
-                        + ", or: tcpdump -r " + file + " -n -S)")
+        out.println("   diagram: " + shown(mermaid) + " (Mermaid; GitHub and most IDEs render it)");
+        out.println(pcap.map(TraceFiles::shown).map(file -> "   capture: " + file + " (open it with: wireshark "
+                        + file + ", or: tcpdump -r " + file + " -n -S)")
                 .orElseGet(() -> "   capture: none, " + noCapture.orElse("")));
         out.println();
+    }
+
+    /** The path as the student would type it: relative to the working directory where it lies below it. */
+    private static Path shown(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 }
