@@ -51,8 +51,8 @@ public record TraceFiles(Path mermaid, Optional<Path> pcap, Optional<String> noC
     /** Prints where the files are, and how to open the capture or why there is none. */
     public void print(PrintStream out) {
         out.println("   diagram: " + shown(mermaid) + " (Mermaid; GitHub and most IDEs render it)");
-        out.println(pcap.map(TraceFiles::shown).map(file -> "   capture: " + file + " (open it with: wireshark "
-                        + file + ", or: tcpdump -r " + file + " -n -S)")
+        out.println(pcap.map(TraceFiles::shown).map(file -> "   capture: " + file + " (tcpdump's)\n"
+                        + "            open it with: wireshark " + file + ", or: tcpdump -r " + file + " -n -S")
                 .orElseGet(() -> "   capture: none, " + noCapture.orElse("")));
         out.println();
     }
