@@ -17,7 +17,7 @@ import tcplab.support.kit.KitOnly;
 import tcplab.support.trace.Trace;
 import tcplab.support.trace.TraceFiles;
 
-/** The files of lab 01's handshake trace, its Mermaid diagram and its pcap, agree with its text segment for segment. */
+/** The files of lab 01's handshake trace, the Mermaid diagram and the pcap, agree with its text. */
 // One play of the scenario for the three checks; alone, like the other trace tests, so that no other connection
 // crowds the capture.
 @KitOnly

@@ -67,8 +67,8 @@ public final class TraceMain {
             trace.close();
             return true;
         } catch (TimeoutException e) {
-            return partial(name, "did not finish within " + LIMIT.toSeconds() + " s; the code waited after the last step"
-                    + " shown");
+            return partial(name, "did not finish within " + LIMIT.toSeconds() + " s; the code waited after the last"
+                    + " step shown");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof IllegalStateException && e.getCause().getCause() != null
                     ? e.getCause().getCause() : e.getCause();
@@ -94,8 +94,11 @@ public final class TraceMain {
         return false;
     }
 
-    /** Prints a finished trace in the format asked for, then writes its files and says where they are. */
-    private void show(String name, Trace trace) throws IOException {
+    /**
+     * Prints a finished trace in the format asked for, then writes its files and says where they are, or why they
+     * could not be written: the trace on screen is complete either way.
+     */
+    private void show(String name, Trace trace) {
         if (mermaid) {
             System.out.println("== " + trace.title());
             System.out.print(MermaidDiagram.of(trace));
@@ -104,7 +107,12 @@ public final class TraceMain {
             trace.print(System.out);
         }
         if (files) {
-            TraceFiles.write(trace, dir, lab, name).print(System.out);
+            try {
+                TraceFiles.write(trace, dir, lab, name).print(System.out);
+            } catch (IOException e) {
+                System.out.println("   files: not written to " + dir + ", " + e);
+                System.out.println();
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ class TraceFileAssertionsTest {
     /** A diagram of both sides with a title, notes, a message and an RST's cross passes. */
     @Test
     void acceptsTheWritersStatements() {
-        assertMermaidParses(List.of(HEADER, "    title lab 01 (127.0.0.1:1)", CLIENT, SERVER, "    Note over S: 1. listen()",
+        assertMermaidParses(List.of(HEADER, "    title lab 01 (127.0.0.1:1)", CLIENT, SERVER,
+                "    Note over S: 1. listen()",
                 "    C->>S: S seq 0 len 0 win 65495", "    S-xC: R. seq 1 ack 1 len 0 win 0",
                 "    Note left of C: read() -#62; EOF#59; close()", "    Note right of S: CLOSED (gone)"));
     }
