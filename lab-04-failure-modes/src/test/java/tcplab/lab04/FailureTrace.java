@@ -43,7 +43,7 @@ public final class FailureTrace {
     }
 
     public static void main(String[] args) {
-        new TraceMain().scenario("read-timeout", FailureTrace::readTimeout)
+        new TraceMain("lab-04").scenario("read-timeout", FailureTrace::readTimeout)
                 .scenario("reset-mid-reply", FailureTrace::resetMidReply).run();
     }
 

@@ -134,7 +134,7 @@ public final class Capture implements AutoCloseable {
 
     /**
      * Stops the capture once the file has been quiet for a moment, and returns the segments in the order they were
-     * captured; an empty list when capturing was not possible.
+     * captured; an empty list when capturing was not possible. The file stays until {@link #close()}.
      */
     public List<Segment> stop() throws IOException {
         if (tcpdump == null) {
@@ -151,11 +151,12 @@ public final class Capture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            return read(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return read(file);
+    }
+
+    /** The capture file, while there is one: after {@link #stop()} and before {@link #close()}. */
+    Optional<Path> file() {
+        return Optional.ofNullable(file).filter(Files::exists);
     }
 
     /** Waits until the capture file stops growing: tcpdump -U writes each packet as it comes. */
@@ -172,7 +173,7 @@ public final class Capture implements AutoCloseable {
     }
 
     /** The TCP segments of a pcap file, in order. */
-    static List<Segment> read(Path pcapFile) throws IOException {
+    public static List<Segment> read(Path pcapFile) throws IOException {
         List<Segment> segments = new ArrayList<>();
         Pcap pcap = Pcap.openStream(pcapFile.toFile());
         try {

@@ -187,6 +187,28 @@ public final class Trace implements AutoCloseable {
         return capture.unavailable();
     }
 
+    /** The title, the names of the two columns and the server's port, for the other renderings of the trace. */
+    String title() {
+        return title;
+    }
+
+    String clientName() {
+        return clientName;
+    }
+
+    String serverName() {
+        return serverName;
+    }
+
+    int serverPort() {
+        return serverPort;
+    }
+
+    /** The capture file, kept until {@link #close()}; empty where nothing was captured. */
+    Optional<java.nio.file.Path> captureFile() {
+        return capture.file();
+    }
+
     /** Prints the diagram: a title, then per step the calls, the segments, and the states of both ends. */
     public void print(PrintStream out) {
         out.println("== " + title + " (127.0.0.1:" + serverPort + ")");
@@ -230,7 +252,7 @@ public final class Trace implements AutoCloseable {
      * The window in bytes: the field shifted by the sender's scale from its SYN, when both SYNs carried the option
      * (RFC 7323); a SYN's own window is never scaled. tcpdump prints the raw field instead.
      */
-    private static long window(Segment s, Map<Integer, Integer> windowScale) {
+    static long window(Segment s, Map<Integer, Integer> windowScale) {
         int own = windowScale.getOrDefault(s.fromPort(), Segment.NO_WINDOW_SCALE);
         int peer = windowScale.getOrDefault(s.toPort(), Segment.NO_WINDOW_SCALE);
         boolean scaled = !s.isSyn() && own != Segment.NO_WINDOW_SCALE && peer != Segment.NO_WINDOW_SCALE;
