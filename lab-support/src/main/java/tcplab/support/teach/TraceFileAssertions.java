@@ -62,8 +62,7 @@ public final class TraceFileAssertions {
         List<String> lines = Files.readAllLines(markdown, StandardCharsets.UTF_8);
         int open = lines.indexOf("```mermaid");
         int close = open < 0 ? -1 : lines.subList(open + 1, lines.size()).indexOf("```") + open + 1;
-        assertTrue(open >= 0 && close > open, Feedback.expected("one ```mermaid block, closed by ```")
-                .but("the file has " + lines).hint("Does TraceFiles write the block's fences?"));
+        assertTrue(open >= 0 && close > open, "expected " + "one ```mermaid block, closed by ```" + ", but " + "the file has " + lines + ". " + "Does TraceFiles write the block's fences?");
         return lines.subList(open + 1, close);
     }
 
@@ -72,9 +71,7 @@ public final class TraceFileAssertions {
      * every participant declared before it is used, and no text that Mermaid would read as syntax.
      */
     public static void assertMermaidParses(List<String> diagram) {
-        assertEquals("sequenceDiagram", diagram.isEmpty() ? "" : diagram.get(0), Feedback
-                .expected("a diagram that starts with sequenceDiagram").but("it starts otherwise")
-                .hint("Does MermaidDiagram write the header first?"));
+        assertEquals("sequenceDiagram", diagram.isEmpty() ? "" : diagram.get(0), "expected " + "a diagram that starts with sequenceDiagram" + ", but " + "it starts otherwise" + ". " + "Does MermaidDiagram write the header first?");
         Set<String> declared = new HashSet<>();
         for (String line : diagram.subList(1, diagram.size())) {
             String statement = line.strip();
@@ -89,21 +86,16 @@ public final class TraceFileAssertions {
             } else if (message.matches()) {
                 used.addAll(List.of(message.group(1), message.group(3)));
             } else {
-                assertTrue(TITLE.matcher(statement).matches(), Feedback.expected("a title, participant, note or"
-                        + " message on each line").but("a line reads \"" + line + "\"")
-                        .hint("Is a statement missing its colon or its text?"));
+                assertTrue(TITLE.matcher(statement).matches(), "expected " + "a title, participant, note or"
+                        + " message on each line" + ", but " + "a line reads \"" + line + "\"" + ". " + "Is a statement missing its colon or its text?");
             }
-            assertTrue(declared.containsAll(used), Feedback.expected("participants declared before they are used")
-                    .but("\"" + line + "\" uses " + used + " with only " + declared + " declared")
-                    .hint("Are the participant lines first?"));
+            assertTrue(declared.containsAll(used), "expected " + "participants declared before they are used" + ", but " + "\"" + line + "\" uses " + used + " with only " + declared + " declared" + ". " + "Are the participant lines first?");
             String text = ENTITY.matcher(statement.substring(statement.indexOf(' ') + 1)).replaceAll("");
-            assertTrue(text.indexOf(';') < 0 && text.indexOf('#') < 0, Feedback.expected("no ; or # in text, where"
-                    + " Mermaid reads them as syntax").but("\"" + line + "\" has one")
-                    .hint("Does MermaidDiagram.text escape them as #59; and #35;?"));
+            assertTrue(text.indexOf(';') < 0 && text.indexOf('#') < 0, "expected " + "no ; or # in text, where"
+                    + " Mermaid reads them as syntax" + ", but " + "\"" + line + "\" has one" + ". " + "Does MermaidDiagram.text escape them as #59; and #35;?");
         }
-        assertEquals(Set.of(MermaidDiagram.CLIENT, MermaidDiagram.SERVER), declared, Feedback.expected("the"
-                + " participants client and server").but("the diagram declares " + declared)
-                .hint("Does MermaidDiagram declare both sides?"));
+        assertEquals(Set.of(MermaidDiagram.CLIENT, MermaidDiagram.SERVER), declared, "expected " + "the"
+                + " participants client and server" + ", but " + "the diagram declares " + declared + ". " + "Does MermaidDiagram declare both sides?");
     }
 
     /** The diagram's messages are the text's segments, in the same order. */
@@ -117,8 +109,7 @@ public final class TraceFileAssertions {
             }
         }
         List<String> text = textSegments(trace);
-        assertEquals(text, drawn, Feedback.expected("the " + text.size() + " segments of the text, in order")
-                .but("the diagram draws " + drawn.size()).hint("Does MermaidDiagram draw every segment of each step?"));
+        assertEquals(text, drawn, "expected " + "the " + text.size() + " segments of the text, in order" + ", but " + "the diagram draws " + drawn.size() + ". " + "Does MermaidDiagram draw every segment of each step?");
     }
 
     /** The capture file reads with pkts, and holds the text's segments (without their windows) in the same order. */
@@ -135,7 +126,7 @@ public final class TraceFileAssertions {
                     + " len " + s.length());
         }
         List<String> text = textSegments(trace).stream().map(s -> s.substring(0, s.lastIndexOf(" win "))).toList();
-        assertEquals(text, read, Feedback.expected("the " + text.size() + " segments of the text in the pcap, in"
-                + " order").but("it holds " + read.size()).hint("Is the kept pcap tcpdump's whole capture?"));
+        assertEquals(text, read, "expected " + "the " + text.size() + " segments of the text in the pcap, in"
+                + " order" + ", but " + "it holds " + read.size() + ". " + "Is the kept pcap tcpdump's whole capture?");
     }
 }
