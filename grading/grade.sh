@@ -7,7 +7,8 @@
 # Writes OUT/summary.txt (without hidden tests), summary-with-hidden.txt, results.json (Gradescope),
 # classroom.json and classroom.b64 (GitHub Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report
 # is written, whatever the score. Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300). GRADE_SANDBOX=off
-# grades without the sandbox (to compare; the report says so).
+# grades without the sandbox (to compare; the report says so). GRADE_KEEP_LOGS=DIR keeps each lab's build log and
+# Surefire reports in DIR/LAB (for the kit's own checks; they name hidden tests).
 set -uo pipefail
 
 kit=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
     --submission) submission=$(cd "$2" && pwd) || exit 2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --offline) offline=(-o); shift ;;
-    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,11p "$0"; exit 0 ;;
     -*) echo "grade.sh: unknown option $1" >&2; exit 2 ;;
     *) labs+=("$1"); shift ;;
   esac
@@ -171,6 +172,13 @@ for lab in "${labs[@]}"; do
     -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
+  if [ -n "${GRADE_KEEP_LOGS:-}" ]; then
+    mkdir -p "$GRADE_KEEP_LOGS/$lab"
+    cp ".grading/$lab/build.log" "$GRADE_KEEP_LOGS/$lab/"
+    for reports in "$lab/target/surefire-reports" "$lab/target/hidden-reports"; do
+      [ ! -d "$reports" ] || cp -R "$reports" "$GRADE_KEEP_LOGS/$lab/"
+    done
+  fi
   # A source in the lab's folder that declares another package compiles, but its classes never reach the tests.
   if [ -d "$lab/target/classes" ]; then
     (cd "$lab/target/classes" && find . -name '*.class' ! -path "./$(package_of "$lab")/*" | sed 's|^\./||' | sort) \
