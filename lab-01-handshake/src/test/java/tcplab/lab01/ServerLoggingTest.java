@@ -75,7 +75,7 @@ class ServerLoggingTest {
         String expected = "one more log line naming " + peer + " after the server closed the connection (there were "
                 + beforeClose + ")";
         TcpAssertions.awaitCondition(() -> logLinesNaming(clientPort) > beforeClose, CLOSE_LOGGED_WITHIN,
-                () -> Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages()
+                () -> Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.report()
                         + " in " + TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)).hint(HINT));
     }
 
@@ -89,7 +89,7 @@ class ServerLoggingTest {
 
     private void assertLogLines(int port, int atLeast, String expected) {
         assertTrue(logLinesNaming(port) >= atLeast,
-                Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages()).hint(HINT));
+                Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.report()).hint(HINT));
     }
 
     /** Counts log lines that name {@code :port} as a whole number, so :4123 does not match :41234. */

@@ -19,7 +19,7 @@ final class ServerLog implements AutoCloseable {
         Pattern naming = Pattern.compile(":" + port + "(?!\\d)");
         TcpAssertions.awaitCondition(() -> logs.messages().stream()
                         .anyMatch(m -> m.contains(word) && naming.matcher(m).find()), WITHIN,
-                () -> Feedback.expected(expected).but("the loggers under tcplab.lab03 logged " + logs.messages())
+                () -> Feedback.expected(expected).but("the loggers under tcplab.lab03 logged " + logs.report())
                         .hint(hint));
     }
 
