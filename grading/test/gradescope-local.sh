@@ -30,7 +30,9 @@ for lab in solutions/lab-[0-9]*; do
   cp -R "$lab/src/main" "$root/submission/my-repo/$(basename "$lab")/src/"
 done
 
-export AUTOGRADER_ROOT=$root HOME=$tmp/home
+# Java takes user.home from the password database, not from HOME: without this, Maven would use the caller's
+# warm repository while grade.sh looks for one under HOME (and setup.sh would not be tested online).
+export AUTOGRADER_ROOT=$root HOME=$tmp/home MAVEN_OPTS="${MAVEN_OPTS:-} -Duser.home=$tmp/home"
 start=$(date +%s)
 bash "$root/source/setup.sh" > "$logs/setup.log" 2>&1 || { tail -30 "$logs/setup.log"; exit 1; }
 echo "setup.sh: $(( $(date +%s) - start )) s, online"
@@ -43,9 +45,16 @@ r = json.load(open(sys.argv[1]))
 possible = sum(t["max_score"] for t in r["tests"])
 hidden = sum(1 for t in r["tests"] if t["visibility"] != "visible")
 print(f"results.json: score {r['score']} of {possible}, {len(r['tests'])} tests ({hidden} not visible to students yet)")
+lost = {}
 for t in r["tests"]:
     if t["score"] < t["max_score"]:
-        first = (t.get("output") or "(no message)").strip().splitlines()[0]
+        first = ((t.get("output") or "").strip().splitlines() or ["(no message)"])[0]
+        lost.setdefault((t["name"].split(" / ")[0], first), []).append(t)
+for (lab, first), tests in lost.items():
+    if len(tests) > 3:  # a lab that did not build: one line, not one per test
+        print(f"  lost {sum(t['max_score'] - t['score'] for t in tests)} in {len(tests)} tests of {lab}: {first}")
+        continue
+    for t in tests:
         print(f"  lost {t['max_score'] - t['score']}: {t['name']}: {first}")
 sys.exit(0 if r["tests"] and r["score"] == possible else 1)
 PY

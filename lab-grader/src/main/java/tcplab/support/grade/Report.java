@@ -14,7 +14,11 @@ public final class Report {
 
     /** A test's output on a platform is cut here, so a submission that prints megabytes cannot swamp the report. */
     static final int MAX_OUTPUT_CHARS = 4_000;
-    private static final int HINT_CHARS = 150;
+    /** A hint longer than this is cut with a count; the Feedback messages are far shorter. */
+    static final int HINT_CHARS = 1_500;
+    /** The table wraps hints to end by this column, or gives them this many columns at least. */
+    static final int TABLE_COLUMNS = 120;
+    static final int MIN_HINT_COLUMNS = 50;
     private static final Pattern MULTIPLE_FAILURES = Pattern.compile("Multiple Failures \\((\\d+) failures?\\)");
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[\\w.$]+(Error|Exception): ");
 
@@ -32,8 +36,13 @@ public final class Report {
         int width = lab.rows().stream().mapToInt(r -> r.test().name().length()).max().orElse(10);
         for (Row row : lab.rows()) {
             String points = row.test().warmUp() ? "warm-up" : row.earned() + "/" + row.test().points();
-            out.append(String.format("  %-7s  %-7s  %-" + width + "s  %s", result(row), points, row.test().name(),
-                    hint(row.message())).stripTrailing()).append('\n');
+            String cells = String.format("  %-7s  %-7s  %-" + width + "s  ", result(row), points, row.test().name());
+            // The whole hint, wrapped under its own column: the hint is what a student reads.
+            List<String> lines = wrap(hint(row.message()), Math.max(TABLE_COLUMNS - cells.length(), MIN_HINT_COLUMNS));
+            out.append((cells + lines.get(0)).stripTrailing()).append('\n');
+            for (String line : lines.subList(1, lines.size())) {
+                out.append(" ".repeat(cells.length())).append(line).append('\n');
+            }
         }
         out.append(lab.totalLine()).append('\n');
         return out.toString();
@@ -49,22 +58,57 @@ public final class Report {
     }
 
     /**
-     * The first line of a message, without JUnit's "==> expected: <...>" tail, cut to one line of the table. For
-     * {@code assertAll}'s "Multiple Failures (n failures)" it is the first of them, and how many there are.
+     * The message without JUnit's "==> expected: <...>" tail and what follows it, cut at {@value #HINT_CHARS}
+     * characters. For {@code assertAll}'s "Multiple Failures (n failures)" it is the first of them, and how many
+     * there are.
      */
     static String hint(String message) {
-        List<String> lines = message.lines().toList();
-        String line = lines.isEmpty() ? "" : lines.get(0);
-        Matcher multiple = MULTIPLE_FAILURES.matcher(line);
+        String text = message.strip();
+        List<String> lines = text.lines().toList();
+        Matcher multiple = MULTIPLE_FAILURES.matcher(lines.isEmpty() ? "" : lines.get(0));
         if (multiple.matches() && lines.size() > 1) {
             String first = EXCEPTION_PREFIX.matcher(lines.get(1).strip()).replaceFirst("");
-            line = multiple.group(1).equals("1") ? first : "(1 of " + multiple.group(1) + ") " + first;
+            text = multiple.group(1).equals("1") ? first : "(1 of " + multiple.group(1) + ") " + first;
         }
-        int tail = line.indexOf(" ==> ");
+        int tail = text.indexOf(" ==> ");
         if (tail >= 0) {
-            line = line.substring(0, tail);
+            text = text.substring(0, tail);
         }
-        return line.length() <= HINT_CHARS ? line : prefix(line, HINT_CHARS - 3) + "...";
+        text = text.strip();
+        if (text.length() <= HINT_CHARS) {
+            return text;
+        }
+        String kept = prefix(text, HINT_CHARS);
+        return kept + "... (" + (text.length() - kept.length()) + " more characters cut)";
+    }
+
+    /**
+     * Text in lines of at most {@code columns} characters, broken at spaces, and at its own line breaks; a word
+     * longer than a line is broken inside, between code points. Always at least one line.
+     */
+    static List<String> wrap(String text, int columns) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.split("\\R", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.strip().split(" +")) {
+                while (word.length() > columns) {
+                    if (line.length() > 0) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    }
+                    String piece = prefix(word, columns);
+                    lines.add(piece);
+                    word = word.substring(piece.length());
+                }
+                if (line.length() > 0 && line.length() + 1 + word.length() > columns) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static String indent(String text) {
