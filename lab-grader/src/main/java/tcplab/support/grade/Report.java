@@ -17,8 +17,8 @@ public final class Report {
     /** A hint longer than this is cut with a count; the Feedback messages are far shorter. */
     static final int HINT_CHARS = 1_500;
     /** The table wraps hints to end by this column, or gives them this many columns at least. */
-    static final int TABLE_COLUMNS = 120;
-    static final int MIN_HINT_COLUMNS = 50;
+    static final int TABLE_COLUMNS = 160;
+    static final int MIN_HINT_COLUMNS = 60;
     private static final Pattern MULTIPLE_FAILURES = Pattern.compile("Multiple Failures \\((\\d+) failures?\\)");
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[\\w.$]+(Error|Exception): ");
 

@@ -26,13 +26,21 @@ public final class TraceMain {
         return this;
     }
 
-    /** Plays the scenario named by {@code -Dscenario}, or all of them, prints each, and exits. */
+    /**
+     * Plays the scenario named by {@code -Dscenario}, or all of them, prints each, and exits: status 0 when every
+     * scenario finished, 1 when one did not (one line on standard error says why), 2 for an unknown scenario.
+     */
     public void run() {
         String only = System.getProperty("scenario", "");
+        if (!only.isEmpty() && !scenarios.containsKey(only)) {
+            System.err.println("error: no scenario named \"" + only + "\"; this lab has "
+                    + String.join(", ", scenarios.keySet()));
+            System.exit(2);
+        }
         boolean complete = true;
         for (Map.Entry<String, Callable<Trace>> scenario : scenarios.entrySet()) {
             if (only.isEmpty() || only.equals(scenario.getKey())) {
-                complete &= play(scenario.getValue());
+                complete &= play(scenario.getKey(), scenario.getValue());
             }
         }
         System.out.flush();
@@ -40,7 +48,7 @@ public final class TraceMain {
         System.exit(complete ? 0 : 1);
     }
 
-    private static boolean play(Callable<Trace> scenario) {
+    private static boolean play(String name, Callable<Trace> scenario) {
         CompletableFuture<Trace> played = Trace.inBackground("trace-scenario", () -> {
             try {
                 return scenario.call();
@@ -54,18 +62,18 @@ public final class TraceMain {
             trace.close();
             return true;
         } catch (TimeoutException e) {
-            return partial("did not finish within " + LIMIT.toSeconds() + " s; the code waited after the last step"
-                    + " shown");
+            return partial(name, "did not finish within " + LIMIT.toSeconds() + " s; the code waited after the last"
+                    + " step shown");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof IllegalStateException && e.getCause().getCause() != null
                     ? e.getCause().getCause() : e.getCause();
-            return partial("stopped with " + cause);
+            return partial(name, "stopped with " + cause);
         } catch (Exception e) {
-            return partial("stopped with " + e);
+            return partial(name, "stopped with " + e);
         }
     }
 
-    private static boolean partial(String why) {
+    private static boolean partial(String name, String why) {
         Trace trace = Trace.latest();
         if (trace != null) {
             try {
@@ -76,8 +84,8 @@ public final class TraceMain {
                 System.out.println("   (could not read the capture: " + e + ")");
             }
         }
-        System.out.println("   the scenario " + why + ".");
-        System.out.println();
+        System.out.flush();
+        System.err.println("error: the scenario " + name + " " + why.replace('\n', ' '));
         return false;
     }
 }
