@@ -59,16 +59,18 @@ class CloseWaitLeakTest {
     @Test
     @Points(1)
     void serverLogsEachCloseWithThePeerAddress() throws Exception {
-        int port = server.start();
-        int clientPort;
-        try (ServerLog log = new ServerLog(); LineConnection client = LineConnection.open(port)) {
-            clientPort = client.localPort();
-            client.send(Requests.MIXED);
-            client.shutdownOutput();
-            client.readLine();
-            log.await("closed", clientPort, "a log line with \"closed\" naming the client 127.0.0.1:" + clientPort,
-                    "Log the close in serve(), in a finally block, with the peer's address: e.g."
-                            + " log.info(\"closed {}\", client.getRemoteSocketAddress()).");
+        // The log opens first: a failure message shows the lines of the server threads started after it.
+        try (ServerLog log = new ServerLog()) {
+            int port = server.start();
+            try (LineConnection client = LineConnection.open(port)) {
+                int clientPort = client.localPort();
+                client.send(Requests.MIXED);
+                client.shutdownOutput();
+                client.readLine();
+                log.await("closed", clientPort, "a log line with \"closed\" naming the client 127.0.0.1:" + clientPort,
+                        "Log the close in serve(), in a finally block, with the peer's address: e.g."
+                                + " log.info(\"closed {}\", client.getRemoteSocketAddress()).");
+            }
         }
     }
 

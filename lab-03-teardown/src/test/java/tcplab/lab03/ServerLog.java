@@ -6,7 +6,10 @@ import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LogCapture;
 import tcplab.support.teach.TcpAssertions;
 
-/** What the server logged, waited on by the client port that a line names. */
+/**
+ * What the server logged, waited on by the client port that a line names. Open it before the server starts: a
+ * failure message quotes only the lines of threads started after it (other test classes log at the same time).
+ */
 final class ServerLog implements AutoCloseable {
 
     /** The reference logs within milliseconds; this is far longer, even on a loaded machine. */
