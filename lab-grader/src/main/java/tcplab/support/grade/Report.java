@@ -21,6 +21,8 @@ public final class Report {
     static final int MIN_HINT_COLUMNS = 60;
     private static final Pattern MULTIPLE_FAILURES = Pattern.compile("Multiple Failures \\((\\d+) failures?\\)");
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^[\\w.$]+(Error|Exception): ");
+    /** What a terminal must not be handed raw: control characters but the line break, and undecodable bytes. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}&&[^\\n]]|\\x{FFFD}");
 
     private Report() {
     }
@@ -58,8 +60,8 @@ public final class Report {
     }
 
     /**
-     * The message without JUnit's "==> expected: <...>" tail and what follows it, cut at {@value #HINT_CHARS}
-     * characters. For {@code assertAll}'s "Multiple Failures (n failures)" it is the first of them, and how many
+     * The message without JUnit's "==> expected: <...>" tail and what follows it, with control characters escaped,
+     * cut at {@value #HINT_CHARS} characters. For {@code assertAll}'s "Multiple Failures (n failures)" it is the first of them, and how many
      * there are.
      */
     static String hint(String message) {
@@ -74,7 +76,8 @@ public final class Report {
         if (tail >= 0) {
             text = text.substring(0, tail);
         }
-        text = text.strip();
+        text = UNPRINTABLE.matcher(text.strip()).replaceAll(
+                m -> Matcher.quoteReplacement(String.format("\\u%04x", (int) m.group().charAt(0))));
         if (text.length() <= HINT_CHARS) {
             return text;
         }

@@ -54,6 +54,12 @@ class ReportTest {
     }
 
     @Test
+    void hintEscapesControlCharactersAndUndecodableBytes() {
+        assertEquals("expected A, but it answered \"\\u001b[2J\\ufffd\". Check C.",
+                Report.hint("expected A, but it answered \"\u001b[2J\ufffd\". Check C."));
+    }
+
+    @Test
     void wrappedHintKeepsEveryWordWithinItsColumns() {
         String hint = "expected the server to echo \"Hello Server\", but it answered \"Hello Client\". Does echoLines()"
                 + " write back every line it reads, until readLine() returns null?";
