@@ -193,7 +193,7 @@ public final class Trace implements AutoCloseable {
 
     /** Prints the diagram: a title, then per step the calls, the segments, and the states of both ends. */
     public void print(PrintStream out) {
-        out.println("== " + title + " (127.0.0.1:" + serverPort + ")");
+        wrap("== " + title + " (127.0.0.1:" + serverPort + ")", WIDTH).forEach(out::println);
         String segmentsNote = capture.unavailable().map(why -> "segments: not shown, " + why)
                 .orElse("segments: captured with tcpdump on lo; seq and ack relative to each side's first sequence"
                         + " number, absolute in brackets");
