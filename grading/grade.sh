@@ -7,9 +7,10 @@
 # Writes OUT/summary.txt (without hidden tests), summary-with-hidden.txt, results.json (Gradescope),
 # classroom.json and classroom.b64 (GitHub Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report
 # is written, whatever the score. Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300). GRADE_SANDBOX=off
-# grades without the sandbox (to compare; the report says so). --lang ko writes the failure messages, hints and the
-# report's fixed words in Korean (default: $KIT_LANG, else as the tests' JVM locale says, which is English unless
-# Korean). The grade is the same in both languages.
+# grades without the sandbox (to compare; the report says so). GRADE_KEEP_LOGS=DIR keeps each lab's build log and
+# Surefire reports in DIR/LAB (for the kit's own checks; they name hidden tests). --lang ko writes the failure
+# messages, hints and the report's fixed words in Korean (default: $KIT_LANG, else as the tests' JVM locale says,
+# which is English unless Korean). The grade is the same in both languages.
 set -uo pipefail
 
 kit=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --offline) offline=(-o); shift ;;
     --lang) lang=$2; shift 2 ;;
-    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
     -*) echo "grade.sh: unknown option $1" >&2; exit 2 ;;
     *) labs+=("$1"); shift ;;
   esac
@@ -176,6 +177,13 @@ for lab in "${labs[@]}"; do
     -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
+  if [ -n "${GRADE_KEEP_LOGS:-}" ]; then
+    mkdir -p "$GRADE_KEEP_LOGS/$lab"
+    cp ".grading/$lab/build.log" "$GRADE_KEEP_LOGS/$lab/"
+    for reports in "$lab/target/surefire-reports" "$lab/target/hidden-reports"; do
+      [ ! -d "$reports" ] || cp -R "$reports" "$GRADE_KEEP_LOGS/$lab/"
+    done
+  fi
   # A source in the lab's folder that declares another package compiles, but its classes never reach the tests.
   if [ -d "$lab/target/classes" ]; then
     (cd "$lab/target/classes" && find . -name '*.class' ! -path "./$(package_of "$lab")/*" | sed 's|^\./||' | sort) \

@@ -69,7 +69,7 @@ class ServerLoggingTest {
         }
 
         TcpAssertions.awaitCondition(() -> logLinesNaming(clientPort) > beforeClose, CLOSE_LOGGED_WITHIN,
-                () -> MSG.feedback("closeLogged", peer, beforeClose, logs.messages(),
+                () -> MSG.feedback("closeLogged", peer, beforeClose, logs.report(),
                         TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)));
     }
 
@@ -81,7 +81,7 @@ class ServerLoggingTest {
 
     private void assertLogLines(int port, int atLeast, String expected) {
         assertTrue(logLinesNaming(port) >= atLeast,
-                MSG.feedback("logLines", expected, logs.messages()));
+                MSG.feedback("logLines", expected, logs.report()));
     }
 
     /** Counts log lines that name {@code :port} as a whole number, so :4123 does not match :41234. */

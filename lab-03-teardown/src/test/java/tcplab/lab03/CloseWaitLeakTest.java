@@ -57,15 +57,16 @@ class CloseWaitLeakTest {
     @Test
     @Points(1)
     void serverLogsEachCloseWithThePeerAddress() throws Exception {
-        int port = server.start();
-        int clientPort;
-        try (ServerLog log = new ServerLog(); LineConnection client = LineConnection.open(port)) {
-            clientPort = client.localPort();
-            client.send(Requests.MIXED);
-            client.shutdownOutput();
-            client.readLine();
-            log.await("closed", clientPort, MSG.text("closedLine", clientPort),
-                    MSG.text("closedLine.hint"));
+        // The log opens first: a failure message shows the lines of the server threads started after it.
+        try (ServerLog log = new ServerLog()) {
+            int port = server.start();
+            try (LineConnection client = LineConnection.open(port)) {
+                int clientPort = client.localPort();
+                client.send(Requests.MIXED);
+                client.shutdownOutput();
+                client.readLine();
+                log.await("closed", clientPort, MSG.text("closedLine", clientPort), MSG.text("closedLine.hint"));
+            }
         }
     }
 

@@ -6,7 +6,10 @@ import tcplab.support.teach.LogCapture;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
-/** What the server logged, waited on by the client port that a line names. */
+/**
+ * What the server logged, waited on by the client port that a line names. Open it before the server starts: a
+ * failure message quotes only the lines of threads started after it (other test classes log at the same time).
+ */
 final class ServerLog implements AutoCloseable {
 
     private static final Messages MSG = Messages.of(ServerLog.class);
@@ -21,7 +24,7 @@ final class ServerLog implements AutoCloseable {
         Pattern naming = Pattern.compile(":" + port + "(?!\\d)");
         TcpAssertions.awaitCondition(() -> logs.messages().stream()
                         .anyMatch(m -> m.contains(word) && naming.matcher(m).find()), WITHIN,
-                () -> MSG.feedback("await", expected, logs.messages(), hint));
+                () -> MSG.feedback("await", expected, logs.report(), hint));
     }
 
     /** Waits until the server has accepted the client on {@code port}; the given accept loop logs it. */

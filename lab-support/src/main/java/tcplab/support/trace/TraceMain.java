@@ -39,9 +39,17 @@ public final class TraceMain {
         return this;
     }
 
-    /** Plays the scenario named by {@code -Dscenario}, or all of them, prints each, and exits. */
+    /**
+     * Plays the scenario named by {@code -Dscenario}, or all of them, prints each, and exits: status 0 when every
+     * scenario finished, 1 when one did not (one line on standard error says why), 2 for an unknown scenario.
+     */
     public void run() {
         String only = System.getProperty("scenario", "");
+        if (!only.isEmpty() && !scenarios.containsKey(only)) {
+            System.err.println("error: no scenario named \"" + only + "\"; this lab has "
+                    + String.join(", ", scenarios.keySet()));
+            System.exit(2);
+        }
         boolean complete = true;
         for (Map.Entry<String, Callable<Trace>> scenario : scenarios.entrySet()) {
             if (only.isEmpty() || only.equals(scenario.getKey())) {
@@ -89,8 +97,8 @@ public final class TraceMain {
                 System.out.println("   (could not read the capture: " + e + ")");
             }
         }
-        System.out.println("   the scenario " + why + ".");
-        System.out.println();
+        System.out.flush();
+        System.err.println("error: the scenario " + name + " " + why.replace('\n', ' '));
         return false;
     }
 

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -303,7 +304,14 @@ public final class HalfCloseServer implements AutoCloseable {
 
         // 2. Listen, and serve clients on background threads.
         HalfCloseServer server = new HalfCloseServer(host, port);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A command-line program reports failure in one line and a non-zero exit status, not a stack trace.
+            String advice = e instanceof BindException ? "; stop the other server, or pass -Dport=<another port>" : "";
+            System.err.println("error: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")" + advice);
+            System.exit(1);
+        }
 
         // 3. Ctrl+C stops gracefully: no new clients, the current ones finish or get FIN.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab03-shutdown"));
