@@ -31,7 +31,11 @@ public final class Trace implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(10);
     private static final int NUMBER_COLUMNS = 3;
     private static final int CLIENT_COLUMNS = 52;
-    private static final int SERVER_COLUMNS = 40;
+    /**
+     * Wide enough that a segment line fits too: 4 + 23 columns of arrow, then at most 85 of flags, both numbers
+     * with their absolute values, the length and the window.
+     */
+    private static final int SERVER_COLUMNS = 60;
     /** No printed line is wider: the columns wrap what does not fit them. */
     public static final int WIDTH = NUMBER_COLUMNS + 1 + CLIENT_COLUMNS + 1 + SERVER_COLUMNS;
 
