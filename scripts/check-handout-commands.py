@@ -72,6 +72,7 @@ class Unit:
     """What runs in one fresh copy: a server with its peers, or one command on its own."""
     server: tuple = None  # (block, line, command, port)
     steps: list = field(default_factory=list)  # (block, line, command)
+    borrowed: bool = False  # the server is declared elsewhere (peer-of) and counted there
 
 
 def parse(path):
@@ -144,7 +145,7 @@ def units_of(blocks):
                          f"{block.directives['peer-of']}")
             line, command = owner.commands[0]
             units.append(Unit(server=(owner, line, strip_background(command), int(owner.directives["server"])),
-                              steps=[(block, n, c) for n, c in block.commands]))
+                              steps=[(block, n, c) for n, c in block.commands], borrowed=True))
         elif current:
             current.steps.extend((block, n, c) for n, c in block.commands)
         else:
@@ -187,7 +188,7 @@ class Runner:
             self.env["MAVEN_ARGS"] = (self.env.get("MAVEN_ARGS", "") + " -o").strip()
         self.files = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=root, check=True,
                                     capture_output=True).stdout.split(b"\0")
-        self.results, self.count = [], 0
+        self.results, self.count, self.live = [], 0, []
 
     def fresh_tree(self):
         scratch = Path(tempfile.mkdtemp(prefix="handout-commands."))
@@ -236,26 +237,31 @@ class Runner:
         return "\n".join(c for _, c in block.commands)
 
     @staticmethod
-    def as_run(block, command):
+    def as_run(command, reference):
         """The command as the checker runs it: against the reference solution where the block says so."""
-        return LAB_MODULE.sub(r"\1solutions/\2", command) if "reference" in block.directives else command
+        return LAB_MODULE.sub(r"\1solutions/\2", command) if reference else command
 
     def run_unit(self, unit):
         steps = [(b, n, c) for b, n, c in unit.steps if not self.skip_reason(b)]
         for block, line, command in unit.steps:
             if self.skip_reason(block):
                 self.report("SKIP", block, line, command, self.skip_reason(block))
-        if unit.server and self.skip_reason(unit.server[0]):
+        server_skip = unit.server and (unit.server[0].directives.get("no-run") if unit.borrowed
+                                       else self.skip_reason(unit.server[0]))
+        if server_skip:
             for block, line, command in steps:
                 self.report("SKIP", block, line, command, "its server is not run")
             return
-        if not steps and not unit.server:
+        if not steps and (unit.borrowed or not unit.server):
             return
+        # A server shows the finished lab when it or any of its peers does.
+        blocks = [b for b, _, _ in steps] + ([unit.server[0]] if unit.server else [])
+        reference = any("reference" in b.directives for b in blocks)
         scratch, tree = self.fresh_tree()
         try:
             server = None
             if unit.server:
-                server = self.start_server(unit.server, tree)
+                server = self.start_server(unit.server, tree, reference)
                 if server is None:
                     for block, line, command in steps:
                         self.report("SKIP", block, line, command, "its server did not start")
@@ -265,13 +271,20 @@ class Runner:
                 last = line == block.commands[-1][0]
                 self.run_step(block, line, command, tree, outputs, last)
             if server:
-                self.stop_server(unit.server, server)
+                self.stop_server(unit, server)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
     def spawn(self, command, tree, log):
-        return subprocess.Popen(["bash", "-c", command], cwd=tree, stdin=subprocess.DEVNULL, stdout=log,
-                                stderr=subprocess.STDOUT, env=self.env, start_new_session=True)
+        process = subprocess.Popen(["bash", "-c", command], cwd=tree, stdin=subprocess.DEVNULL, stdout=log,
+                                   stderr=subprocess.STDOUT, env=self.env, start_new_session=True)
+        self.live.append(process)
+        return process
+
+    def end_all(self):
+        """Ends every process group this run started, when it is stopped early."""
+        for process in self.live:
+            self.end_group(process)
 
     @staticmethod
     def end_group(process, sig=signal.SIGKILL):
@@ -284,7 +297,7 @@ class Runner:
         log_path = self.log_for(block, line)
         started = time.monotonic()
         with open(log_path, "wb") as log:
-            process = self.spawn(self.as_run(block, command), tree, log)
+            process = self.spawn(self.as_run(command, "reference" in block.directives), tree, log)
             try:
                 status = process.wait(timeout=self.limit(block))
             except subprocess.TimeoutExpired:
@@ -315,14 +328,14 @@ class Runner:
                 notes.append("run against the reference solution")
             self.report("PASS", block, line, command, "; ".join(notes))
 
-    def start_server(self, server, tree):
+    def start_server(self, server, tree, reference):
         block, line, command, port = server
         if listening(port):
             self.report("FAIL", block, line, command, f"port {port} is already in use on this machine")
             return None
         log_path = self.log_for(block, line)
         log = open(log_path, "wb")
-        process = self.spawn(self.as_run(block, command), tree, log)
+        process = self.spawn(self.as_run(command, reference), tree, log)
         deadline = time.monotonic() + self.limit(block)
         while time.monotonic() < deadline and process.poll() is None and not listening(port):
             time.sleep(0.2)
@@ -336,8 +349,8 @@ class Runner:
             return None
         return process, log, log_path, time.monotonic()
 
-    def stop_server(self, server, running):
-        block, line, command, port = server
+    def stop_server(self, unit, running):
+        block, line, command, port = unit.server
         process, log, log_path, started = running
         self.end_group(process, signal.SIGTERM)
         try:
@@ -348,6 +361,8 @@ class Runner:
         self.end_group(process)
         process.wait()
         log.close()
+        if stopped and unit.borrowed:
+            return
         if stopped:
             self.report("PASS", block, line, command,
                         f"server listened on {port} for its peers ({time.monotonic() - started:.1f} s); "
@@ -388,8 +403,12 @@ def main():
         return 0
     runner = Runner(root, args)
     started = time.monotonic()
-    for unit in units:
-        runner.run_unit(unit)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        for unit in units:
+            runner.run_unit(unit)
+    finally:
+        runner.end_all()
     verdicts = [v for v, _ in runner.results]
     reasons = {}
     for verdict, reason in runner.results:

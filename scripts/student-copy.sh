@@ -3,15 +3,15 @@
 # reference implementations, no hidden tests, no instructor tooling, and no mention of them in the build or the
 # handouts. README.student.md becomes its README.md; in every Markdown file, the passages between
 # <!-- instructor-only: begin --> and <!-- instructor-only: end --> are left out (they may sit inside a line).
-#   scripts/student-copy.sh DIR [--check]
+#   scripts/student-copy.sh DIR [--check [--quick]]
 # With --check, it also proves the copy stands on its own: nothing instructor-only is left in it, no Markdown file
 # names solutions/ or an instructor script, it compiles, its lab tests run (they fail on the starters, which is
 # what the kit check expects of them), it grades, and every command of its README and handouts works there
-# (scripts/check-handout-commands.py, run inside the copy).
+# (scripts/check-handout-commands.py, run inside the copy; with --quick, only its quick set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${1:?usage: scripts/student-copy.sh DIR [--check]}
+target=${1:?usage: scripts/student-copy.sh DIR [--check [--quick]]}
 [ ! -e "$target" ] || [ -z "$(ls -A "$target")" ] || { echo "error: $target is not empty" >&2; exit 1; }
 mkdir -p "$target"
 
@@ -90,7 +90,8 @@ if [ "${2:-}" = "--check" ]; then
   grading/grade.sh --offline --out "$PWD/../student-grade" > grade.log 2>&1 || { tail -40 grade.log; exit 1; }
   grep -a "^Total:" grade.log
   head -1 ../student-grade/summary.txt
-  scripts/check-handout-commands.py --logs "$PWD/../student-handout-commands" > commands.log 2>&1 \
+  quick=(); [ "${3:-}" != "--quick" ] || quick=(--quick)
+  scripts/check-handout-commands.py "${quick[@]}" --logs "$PWD/../student-handout-commands" > commands.log 2>&1 \
     || { cat commands.log; exit 1; }
   grep -v '^      ' commands.log
   echo "student copy builds, its starters fail their graded tests as expected, and it grades itself"
