@@ -227,14 +227,13 @@ class Runner:
             return block.directives["no-run"] or "marked no-run"
         if self.args.quick and "quick" not in block.directives:
             return "not in the quick set (--quick)"
-        if "reference" in block.directives and not all(
-                (self.root / "solutions" / lab).is_dir() for _, lab in LAB_MODULE.findall(self.text_of(block))):
+        if "reference" in block.directives and not self.has_solutions(block):
             return f"shows the finished lab ({block.directives['reference']}); no reference solution here"
         return None
 
-    @staticmethod
-    def text_of(block):
-        return "\n".join(c for _, c in block.commands)
+    def has_solutions(self, block):
+        labs = LAB_MODULE.findall("\n".join(c for _, c in block.commands))
+        return (self.root / "solutions").is_dir() and all((self.root / "solutions" / lab).is_dir() for _, lab in labs)
 
     @staticmethod
     def as_run(command, reference):
@@ -242,15 +241,18 @@ class Runner:
         return LAB_MODULE.sub(r"\1solutions/\2", command) if reference else command
 
     def run_unit(self, unit):
-        steps = [(b, n, c) for b, n, c in unit.steps if not self.skip_reason(b)]
-        for block, line, command in unit.steps:
-            if self.skip_reason(block):
-                self.report("SKIP", block, line, command, self.skip_reason(block))
         server_skip = unit.server and (unit.server[0].directives.get("no-run") if unit.borrowed
                                        else self.skip_reason(unit.server[0]))
+        if server_skip and not unit.borrowed:
+            self.report("SKIP", unit.server[0], unit.server[1], unit.server[2], server_skip)
+        steps = []
+        for block, line, command in unit.steps:
+            reason = self.skip_reason(block) or (server_skip and f"its server is not run ({server_skip})")
+            if reason:
+                self.report("SKIP", block, line, command, reason)
+            else:
+                steps.append((block, line, command))
         if server_skip:
-            for block, line, command in steps:
-                self.report("SKIP", block, line, command, "its server is not run")
             return
         if not steps and (unit.borrowed or not unit.server):
             return
