@@ -25,7 +25,8 @@ How a block says what it needs: HTML comments on the lines right above its openi
     <!-- reference: REASON -->      the block shows the finished lab, which the starter cannot do (REASON says
                                     which tasks it needs): it runs against the reference solution, each
                                     `-pl lab-NN-...` read as `-pl solutions/lab-NN-...`; where the tree has no
-                                    solutions/ (the student copy), it is listed as SKIP with REASON
+                                    solutions/ (the student copy), it is listed as SKIP with REASON. A server
+                                    runs against the reference when its block or a block of its peers says so.
     <!-- timeout: SECONDS -->       its own time limit per command, instead of --timeout
     <!-- quick -->                  part of the quick set (--quick)
 
