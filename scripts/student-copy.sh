@@ -94,5 +94,5 @@ if [ "${2:-}" = "--check" ]; then
   scripts/check-handout-commands.py "${quick[@]}" --logs "$PWD/../student-handout-commands" > commands.log 2>&1 \
     || { cat commands.log; exit 1; }
   grep -v '^      ' commands.log
-  echo "student copy builds, its starters fail their graded tests as expected, and it grades itself"
+  echo "student copy builds, its starters fail their graded tests as expected, it grades itself, and its handout commands work"
 fi
