@@ -20,9 +20,9 @@ if ! git diff --quiet HEAD --; then
   echo "error: tracked files have uncommitted changes; commit or stash them first: the copy is made from the commit" >&2
   exit 1
 fi
-instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|grading/README\.md|\.ci/|\.github/workflows/kit-check\.yml|scripts/(mutants\.py|student-copy\.sh|bench-|lib/bench\.sh))'
+instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|grading/README\.md|\.ci/|\.github/workflows/kit-check\.yml|scripts/(mutants\.py|student-copy\.sh|refresh-handout-traces\.py|bench-|lib/bench\.sh))'
 # What the copy's Markdown may not name: the paths above, as they would appear in a command.
-instructor_paths='solutions/|grading/(hidden|gradescope|test)/|grading/README\.md|\.ci/run|kit-check\.yml|(mutants\.py|student-copy\.sh|bench-[a-z0-9-]+\.sh|lib/bench\.sh)'
+instructor_paths='solutions/|grading/(hidden|gradescope|test)/|grading/README\.md|\.ci/run|kit-check\.yml|(mutants\.py|student-copy\.sh|refresh-handout-traces\.py|bench-[a-z0-9-]+\.sh|lib/bench\.sh)'
 git ls-files -z | grep -zEv "$instructor_only" | xargs -0 tar -cf - | tar -xf - -C "$target"
 # The root POM's block that adds solutions/ as a module.
 sed -i '/<!-- instructor-only: begin/,/<!-- instructor-only: end -->/d' "$target/pom.xml"
