@@ -2,8 +2,8 @@
 # Grades a submission with the kit's own tests, and writes a complete report whatever the submission does.
 #   grading/grade.sh [--submission DIR] [--out DIR] [--offline] [--lang en|ko] [LAB ...]
 # DIR defaults to this kit itself; LAB defaults to every lab-NN folder. From each lab of the submission it takes
-# only the .java files of the lab's package and the lab's own resources; tests, POMs and scripts are the kit's,
-# hidden tests come from grading/hidden/LAB/src/test. Each test JVM runs in a bubblewrap sandbox where it can.
+# only the .java files of the lab's package and the lab's own resources; tests, POMs, scripts and the lab's given
+# code (src/given) are the kit's, hidden tests come from grading/hidden/LAB/src/test. Each test JVM runs in a bubblewrap sandbox where it can.
 # Writes OUT/summary.txt (without hidden tests), summary-with-hidden.txt, results.json (Gradescope),
 # classroom.json and classroom.b64 (GitHub Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report
 # is written, whatever the score. Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300). GRADE_SANDBOX=off
@@ -85,7 +85,8 @@ cp -R lab-grader/target/classes .grading/grader/lab-grader && cp -R lab-support/
 package_of() { echo "tcplab/lab$(sed -E 's/^lab-([0-9]+).*/\1/' <<< "$1")"; }
 
 # Takes from a submission's LAB/src/main only what a student may change: regular .java files in the lab's own
-# package, and the resources the kit's lab ships (its allow-list). Every other file is listed with the reason.
+# package, but none that stands in for the lab's given code, and the resources the kit's lab ships (its allow-list).
+# Every other file is listed with the reason.
 intake() {
   local lab=$1 from=$2 to=$3 dropped=$4
   local package id='[A-Za-z_$][A-Za-z0-9_$]*' shipped=() path rel reason r
@@ -112,6 +113,8 @@ intake() {
     elif [[ $rel == java/* ]]; then
       if [[ ! $rel =~ ^java/$package(/$id)*/$id\.java$ ]]; then
         reason="outside the lab's package ${package//\//.}; only .java files there are taken"
+      elif [ -e "$lab/src/given/$rel" ]; then
+        reason="the lab's given code; the kit's own copy (src/given) is compiled"
       elif [ "$(wc -c < "$path")" -gt 1048576 ]; then
         reason="larger than 1 MB"
       fi
