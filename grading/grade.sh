@@ -62,6 +62,7 @@ for lab in "${labs[@]}"; do
   [ -f "$work/$lab/pom.xml" ] || grader_error "no lab named $lab in the kit"
   mkdir -p "$work/.grading/$lab"
 done
+mkdir -p "$work/.grading/hidden"
 cd "$work"
 modules=$(IFS=,; echo "${labs[*]}")
 
@@ -73,7 +74,7 @@ modules=$(IFS=,; echo "${labs[*]}")
 for lab in "${labs[@]}"; do
   cat "$lab/target/grading/graded-tests.tsv" "$lab/target/grading/hidden-tests.tsv" > ".grading/$lab/graded-tests.tsv" \
     || grader_error "no graded-test list for $lab"
-  [ ! -d "$lab/target/hidden-test-classes" ] || mv "$lab/target/hidden-test-classes" ".grading/$lab/hidden-classes"
+  [ ! -d "$lab/target/hidden-test-classes" ] || mv "$lab/target/hidden-test-classes" ".grading/hidden/$lab"
   rm -rf "$lab/target"
 done
 # The grader's own programs, as built now, before any student code is compiled.
@@ -177,7 +178,7 @@ for lab in "${labs[@]}"; do
   export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports:$work/$lab/target/hidden-reports"
   # kit.grade.skip: none of the kit's build-time programs runs in a build that holds student code.
   timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true -Dkit.lang="$lang" ${sandbox[@]+"${sandbox[@]}"} \
-    -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
+    -Dkit.grade.hidden.dir="$work/.grading/hidden" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
   if [ -n "${GRADE_KEEP_LOGS:-}" ]; then
