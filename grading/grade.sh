@@ -68,12 +68,13 @@ modules=$(IFS=,; echo "${labs[*]}")
 
 # 2. The list of graded tests, from the kit's tests compiled against the kit's starters; the hidden tests are
 # compiled here too, from the kit's own folder, and only their classes are kept, out of the grading copy's tree.
-./mvnw -B -ntp "${offline[@]}" -Pgrading process-test-classes -pl "$modules" -am \
+./mvnw -B -ntp "${offline[@]}" -Pgrading process-test-classes -DskipTests -pl "$modules" -am \
   -Dkit.grade.hidden.root="$kit/grading/hidden" > .grading/kit.log 2>&1 \
   || { tail -30 .grading/kit.log | grep -v -i hidden >&2; grader_error "the kit's own tests do not compile; see the log above"; }
 for lab in "${labs[@]}"; do
   cat "$lab/target/grading/graded-tests.tsv" "$lab/target/grading/hidden-tests.tsv" > ".grading/$lab/graded-tests.tsv" \
     || grader_error "no graded-test list for $lab"
+  cp "$lab/target/grading/title.txt" ".grading/$lab/title.txt" || grader_error "no title for $lab"
   [ ! -d "$lab/target/hidden-test-classes" ] || mv "$lab/target/hidden-test-classes" ".grading/hidden/$lab"
   rm -rf "$lab/target"
 done
@@ -171,7 +172,7 @@ for lab in "${labs[@]}"; do
   else
     [ -n "$link" ] || touch ".grading/$lab/missing"
     rm -rf "$lab/src/main/java"
-    mkdir -p "$lab/src/main/java"
+    mkdir -p "$lab/src/main/java/$(package_of "$lab")"
   fi
   echo "$limit" > ".grading/$lab/limit"
   echo "grading $lab ..." >&2
