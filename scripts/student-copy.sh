@@ -29,7 +29,7 @@ if [ "${2:-}" = "--check" ]; then
   [ ! -e solutions ] || { echo "error: the student copy has solutions/" >&2; exit 1; }
   [ ! -e grading/hidden ] || { echo "error: the student copy has grading/hidden/" >&2; exit 1; }
   # By structure, not by words: every module a POM of the copy names (in any profile) is a folder of the copy
-  # with a POM of its own, and every module folder is a lab, the support or the grader.
+  # with a POM of its own, and a lab, the support or the grader; every parent a POM names is in the copy.
   python3 - <<'PY' || exit 1
 import pathlib, sys, xml.etree.ElementTree as ET
 ns = {"m": "http://maven.apache.org/POM/4.0.0"}
@@ -42,6 +42,10 @@ for pom in sorted(pathlib.Path(".").rglob("pom.xml")):
             bad.append(f"{pom} names the module {module.text.strip()}, which the copy does not have")
         elif not (str(name).startswith("lab-")):
             bad.append(f"{pom} names the module {name}, which is not a lab, lab-support or lab-grader")
+    for parent in ET.parse(pom).getroot().iterfind("m:parent/m:relativePath", ns):
+        path = pom.parent / parent.text.strip()
+        if not (path / "pom.xml" if path.is_dir() else path).is_file():
+            bad.append(f"{pom} names the parent {parent.text.strip()}, which the copy does not have")
 for line in bad:
     print("error: " + line, file=sys.stderr)
 sys.exit(1 if bad else 0)
