@@ -24,7 +24,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SKIP_DIRS = {".git", "target", "node_modules", ".mvn"}
 FENCE = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 GLOSSARY = "glossary.ko.md"
 
@@ -47,6 +47,7 @@ class Edition:
     def _parse(self, lines):
         fence = None
         table = None
+        paragraph = []  # (line number, text): inline code may run over a line break, so it is read per paragraph
         for number, line in enumerate(lines, 1):
             if fence:
                 indent, marker, info, start, body = fence
@@ -58,28 +59,44 @@ class Edition:
                     body.append(line[indent:] if line[:indent].strip() == "" else line)
                 continue
             opening = FENCE.match(line)
+            heading = HEADING.match(line)
+            row = line.lstrip().startswith("|")
+            if opening or heading or row or not line.strip():
+                self._inline(paragraph)
+                paragraph = []
             if opening:
                 table = None
                 fence = (len(opening.group(1)), opening.group(2)[0] * 3, opening.group(3).strip(), number, [])
                 continue
-            if line.lstrip().startswith("|"):
+            if row:
                 if table is None:
                     table = (number, [])
                     self.tables.append(table)
                 table[1].append(len(split_row(line)))
-            else:
-                table = None
-            heading = HEADING.match(line)
+                self._inline([(number, line)])
+                continue
+            table = None
             if heading:
                 self.headings.append(Heading(number, len(heading.group(1)), heading.group(2)))
                 self.sections.append(collections.Counter())
-            prose = CODE_SPAN.sub(" ", line)
-            for span in CODE_SPAN.finditer(line):
-                self.sections[-1][span.group(2).strip()] += 1
-            for link in LINK.finditer(prose):
-                self.links.append((number, link.group(1)))
+                self._inline([(number, line)])
+            elif line.strip():
+                paragraph.append((number, line))
+        self._inline(paragraph)
         if fence:
             self.blocks.append(Block(fence[3], fence[2], "\n".join(fence[4])))
+
+    def _inline(self, paragraph):
+        """Counts the inline code of a paragraph in the current section, and notes its links."""
+        if not paragraph:
+            return
+        first = paragraph[0][0]
+        text = "\n".join(line for _, line in paragraph)
+        for span in CODE_SPAN.finditer(text):
+            self.sections[-1][" ".join(span.group(2).split())] += 1
+        prose = CODE_SPAN.sub(lambda m: "\n" * m.group(0).count("\n") or " ", text)
+        for link in LINK.finditer(prose):
+            self.links.append((first + prose.count("\n", 0, link.start()), link.group(1)))
 
 
 def split_row(line):
