@@ -7,7 +7,8 @@ For every pair it compares what must not drift when only the prose is translated
   - the inline code (`...`: commands, API names, states, test names): the same set in each section;
   - the link targets, in order ("X.ko.md" counts as "X.md"; the links between the editions and to the glossary
     are left out), and every relative target of the Korean edition must exist;
-  - the tables: as many, each with the same number of rows and of columns.
+  - the tables: as many, each with the same number of rows and of columns;
+  - the HTML comments (markers that the kit's scripts read, such as no-run): the same, in the same order.
 Run from anywhere:
     scripts/check-editions.py                     every *.ko.md of the kit that has an English edition
     scripts/check-editions.py --root DIR          the same in another checkout of the kit
@@ -25,6 +26,7 @@ SKIP_DIRS = {".git", "target", "node_modules", ".mvn"}
 FENCE = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 GLOSSARY = "glossary.ko.md"
 
@@ -42,7 +44,11 @@ class Edition:
         self.sections = [collections.Counter()]  # inline code per section; section 0 is before the first heading
         self.links = []  # (line, target)
         self.tables = []  # (line, [columns of each row])
-        self._parse(path.read_text(encoding="utf-8").splitlines())
+        self.comments = []  # (line, text)
+        text = path.read_text(encoding="utf-8")
+        self._parse(text.splitlines())
+        for comment in COMMENT.finditer(text):
+            self.comments.append((text.count("\n", 0, comment.start()) + 1, " ".join(comment.group(1).split())))
 
     def _parse(self, lines):
         fence = None
@@ -193,7 +199,7 @@ def compare(english, korean):
             ko = ko_links[i] if i < len(ko_links) else (None, "(none)")
             if en[1] != ko[1]:
                 drift.append(f"links: {len(en_links)} in English, {len(ko_links)} in Korean; link {i + 1} is "
-                             f"{en[1]} in English (line {en[0]}), {ko[1]} in Korean (line {ko[0]})")
+                             f"{at(en)} in English, {at(ko)} in Korean")
                 break
     for line, target in korean.links:
         path = target.partition("#")[0]
@@ -210,7 +216,24 @@ def compare(english, korean):
                 drift.append(f"tables: {len(en_shapes)} in English, {len(ko_shapes)} in Korean; table {i + 1} is "
                              f"{describe_table(en)} in English, {describe_table(ko)} in Korean")
                 break
+
+    en_comments = [c for _, c in english.comments]
+    ko_comments = [c for _, c in korean.comments]
+    if en_comments != ko_comments:
+        for i in range(max(len(en_comments), len(ko_comments))):
+            en = english.comments[i] if i < len(english.comments) else (None, "(none)")
+            ko = korean.comments[i] if i < len(korean.comments) else (None, "(none)")
+            if en[1] != ko[1]:
+                drift.append(f"HTML comments: {len(en_comments)} in English, {len(ko_comments)} in Korean; comment "
+                             f"{i + 1} is {at(en, '<!--%s-->')} in English, {at(ko, '<!--%s-->')} in Korean")
+                break
     return drift
+
+
+def at(found, form="%s"):
+    """A (line, text) pair as "text (line N)", or "(none)"."""
+    line, text = found
+    return "(none)" if line is None else f"{form % text} (line {line})"
 
 
 def code_drift(where, missing, extra):
