@@ -4,7 +4,8 @@
 For every pair it compares what must not drift when only the prose is translated:
   - the headings: as many, in the same order, at the same levels;
   - the code blocks: the same blocks in the same order, byte for byte (info string included);
-  - the inline code (`...`: commands, API names, states, test names): the same set in each section;
+  - the inline code (`...`: commands, API names, states, test names): the same set in each section ("X.ko.md"
+    counts as "X.md");
   - the link targets, in order ("X.ko.md" counts as "X.md"; the links between the editions and to the glossary
     are left out), and every relative target of the Korean edition must exist;
   - the tables: as many, each with the same number of rows and of columns;
@@ -29,6 +30,7 @@ CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 GLOSSARY = "glossary.ko.md"
+KOREAN_FILE = re.compile(r"\.ko\.md\b")
 
 Block = collections.namedtuple("Block", "line info text")
 Heading = collections.namedtuple("Heading", "line level text")
@@ -99,7 +101,8 @@ class Edition:
         first = paragraph[0][0]
         text = "\n".join(line for _, line in paragraph)
         for span in CODE_SPAN.finditer(text):
-            self.sections[-1][" ".join(span.group(2).split())] += 1
+            # an edition names its own language's files: "README.ko.md" in Korean stands for "README.md" in English
+            self.sections[-1][KOREAN_FILE.sub(".md", " ".join(span.group(2).split()))] += 1
         prose = CODE_SPAN.sub(lambda m: "\n" * m.group(0).count("\n") or " ", text)
         for link in LINK.finditer(prose):
             self.links.append((first + prose.count("\n", 0, link.start()), link.group(1)))
@@ -143,7 +146,7 @@ def normalised_links(edition, other):
         name = pathlib.PurePosixPath(path).name
         if name == GLOSSARY or (edition.path.parent / path).resolve() == other.path.resolve():
             continue
-        kept.append((line, re.sub(r"\.ko\.md$", ".md", path)))
+        kept.append((line, KOREAN_FILE.sub(".md", path)))
     return kept
 
 
