@@ -9,7 +9,8 @@ For every pair it compares what must not drift when only the prose is translated
   - the link targets, in order ("X.ko.md" counts as "X.md"; the links between the editions and to the glossary
     are left out), and every relative target of the Korean edition must exist;
   - the tables: as many, each with the same number of rows and of columns;
-  - the HTML comments (markers that the kit's scripts read, such as no-run): the same, in the same order.
+  - the HTML comments (markers that the kit's scripts read, such as no-run): the same, in the same order;
+  - a Korean section named as 실습 NN, "제목" (as in docs/concepts.ko.md) is a heading of that lab's README.ko.md.
 Run from anywhere:
     scripts/check-editions.py                     every *.ko.md of the kit that has an English edition
     scripts/check-editions.py --root DIR          the same in another checkout of the kit
@@ -29,6 +30,7 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+SECTION = re.compile(r'실습 (\d\d), "([^"]+)"')
 GLOSSARY = "glossary.ko.md"
 KOREAN_FILE = re.compile(r"\.ko\.md\b")
 
@@ -239,6 +241,22 @@ def at(found, form="%s"):
     return "(none)" if line is None else f"{form % text} (line {line})"
 
 
+def section_drift(korean, root):
+    """Sections of a lab's Korean handout that the Korean edition names, and that do not exist."""
+    drift = []
+    text = korean.path.read_text(encoding="utf-8")
+    for match in SECTION.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        handouts = sorted(root.glob(f"lab-{match.group(1)}-*/README.ko.md"))
+        if not handouts:
+            lone = f"sections of lab {match.group(1)} are named, but it has no README.ko.md"
+            drift.extend([] if lone in drift else [lone])
+        elif match.group(2) not in [h.text for h in Edition(handouts[0]).headings]:
+            drift.append(f"Korean line {line} names the section \"{match.group(2)}\", which "
+                         f"{handouts[0].relative_to(root)} does not have")
+    return drift
+
+
 def code_drift(where, missing, extra):
     lines = []
     if missing:
@@ -305,7 +323,7 @@ def main():
             print(f"{shown}: Korean only (no {english_path.name} beside it), not compared")
             continue
         checked += 1
-        drift = compare(Edition(english_path), Edition(korean_path))
+        drift = compare(Edition(english_path), Edition(korean_path)) + section_drift(Edition(korean_path), root)
         if drift:
             drifted += 1
             print(f"{shown}: {len(drift)} difference(s) from {english_path.name}")
