@@ -49,10 +49,7 @@ class Edition:
         self.links = []  # (line, target)
         self.tables = []  # (line, [columns of each row])
         self.comments = []  # (line, text)
-        text = path.read_text(encoding="utf-8")
-        self._parse(text.splitlines())
-        for comment in COMMENT.finditer(text):
-            self.comments.append((text.count("\n", 0, comment.start()) + 1, " ".join(comment.group(1).split())))
+        self._parse(path.read_text(encoding="utf-8").splitlines())
 
     def _parse(self, lines):
         fence = None
@@ -97,7 +94,7 @@ class Edition:
             self.blocks.append(Block(fence[3], fence[2], "\n".join(fence[4])))
 
     def _inline(self, paragraph):
-        """Counts the inline code of a paragraph in the current section, and notes its links."""
+        """Counts the inline code of a paragraph in the current section, and notes its links and HTML comments."""
         if not paragraph:
             return
         first = paragraph[0][0]
@@ -108,6 +105,8 @@ class Edition:
         prose = CODE_SPAN.sub(lambda m: "\n" * m.group(0).count("\n") or " ", text)
         for link in LINK.finditer(prose):
             self.links.append((first + prose.count("\n", 0, link.start()), link.group(1)))
+        for comment in COMMENT.finditer(prose):  # a comment shown as inline code is not a marker
+            self.comments.append((first + prose.count("\n", 0, comment.start()), " ".join(comment.group(1).split())))
 
 
 def split_row(line):
