@@ -141,7 +141,7 @@ def normalised_links(edition, other):
     """The link targets to compare: without the links between the two editions and to the glossary."""
     kept = []
     for line, target in edition.links:
-        path, _, fragment = target.partition("#")
+        path = target.partition("#")[0]
         if not path:
             continue  # an anchor within the page: its name is translated with its heading
         name = pathlib.PurePosixPath(path).name
@@ -322,7 +322,8 @@ def main():
             print(f"{shown}: Korean only (no {english_path.name} beside it), not compared")
             continue
         checked += 1
-        drift = compare(Edition(english_path), Edition(korean_path)) + section_drift(Edition(korean_path), root)
+        korean = Edition(korean_path)
+        drift = compare(Edition(english_path), korean) + section_drift(korean, root)
         if drift:
             drifted += 1
             print(f"{shown}: {len(drift)} difference(s) from {english_path.name}")
