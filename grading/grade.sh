@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
 # Grades a submission with the kit's own tests, and writes a complete report whatever the submission does.
-#   grading/grade.sh [--submission DIR] [--out DIR] [--offline] [LAB ...]
+#   grading/grade.sh [--submission DIR] [--out DIR] [--offline] [--lang en|ko] [LAB ...]
 # DIR defaults to this kit itself; LAB defaults to every lab-NN folder. From each lab of the submission it takes
 # only the .java files of the lab's package and the lab's own resources; tests, POMs and scripts are the kit's,
 # hidden tests come from grading/hidden/LAB/src/test. Each test JVM runs in a bubblewrap sandbox where it can.
 # Writes OUT/summary.txt (without hidden tests), summary-with-hidden.txt, results.json (Gradescope),
 # classroom.json and classroom.b64 (GitHub Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report
 # is written, whatever the score. Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300). GRADE_SANDBOX=off
-# grades without the sandbox (to compare; the report says so).
+# grades without the sandbox (to compare; the report says so). GRADE_KEEP_LOGS=DIR keeps each lab's build log and
+# Surefire reports in DIR/LAB (for the kit's own checks; they name hidden tests). --lang ko writes the failure
+# messages, hints and the report's fixed words in Korean (default: $KIT_LANG, else as the tests' JVM locale says,
+# which is English unless Korean). The grade is the same in both languages.
 set -uo pipefail
 
 kit=$(cd "$(dirname "$0")/.." && pwd)
 submission=$kit
 out=$PWD/grading-report
 offline=()
+lang=${KIT_LANG:-}
 labs=()
 while [ $# -gt 0 ]; do
   case $1 in
     --submission) submission=$(cd "$2" && pwd) || exit 2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --offline) offline=(-o); shift ;;
-    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    --lang) lang=$2; shift 2 ;;
+    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
     -*) echo "grade.sh: unknown option $1" >&2; exit 2 ;;
     *) labs+=("$1"); shift ;;
   esac
 done
+case $lang in ""|en|ko) ;; *) echo "grade.sh: --lang takes en or ko, not $lang" >&2; exit 2 ;; esac
 if [ ${#labs[@]} -eq 0 ]; then
   for pom in "$kit"/lab-[0-9]*/pom.xml; do labs+=("$(basename "$(dirname "$pom")")"); done
 fi
@@ -167,10 +173,17 @@ for lab in "${labs[@]}"; do
   echo "grading $lab ..." >&2
   export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports:$work/$lab/target/hidden-reports"
   # kit.grade.skip: none of the kit's build-time programs runs in a build that holds student code.
-  timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true ${sandbox[@]+"${sandbox[@]}"} \
+  timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true -Dkit.lang="$lang" ${sandbox[@]+"${sandbox[@]}"} \
     -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
+  if [ -n "${GRADE_KEEP_LOGS:-}" ]; then
+    mkdir -p "$GRADE_KEEP_LOGS/$lab"
+    cp ".grading/$lab/build.log" "$GRADE_KEEP_LOGS/$lab/"
+    for reports in "$lab/target/surefire-reports" "$lab/target/hidden-reports"; do
+      [ ! -d "$reports" ] || cp -R "$reports" "$GRADE_KEEP_LOGS/$lab/"
+    done
+  fi
   # A source in the lab's folder that declares another package compiles, but its classes never reach the tests.
   if [ -d "$lab/target/classes" ]; then
     (cd "$lab/target/classes" && find . -name '*.class' ! -path "./$(package_of "$lab")/*" | sed 's|^\./||' | sort) \
@@ -183,5 +196,5 @@ for lab in "${labs[@]}"; do
 done
 
 # 4. The report, from the kit's graded-test lists and whatever reports the builds left.
-java -cp .grading/grader/lab-grader:.grading/grader/lab-support tcplab.support.grade.Grader "$work" "$out" "${labs[@]}" \
+java -Dkit.lang="$lang" -cp .grading/grader/lab-grader:.grading/grader/lab-support tcplab.support.grade.Grader "$work" "$out" "${labs[@]}" \
   || grader_error "the report could not be written"

@@ -76,6 +76,8 @@ MUTANTS = {"lab-01-handshake": [
     ("forgets that a FIN takes a number", "SequenceNumbers.java", " + (fin ? 1 : 0)", ""),
     ("compares sequence numbers as plain numbers", "SequenceNumbers.java",
      "return Integer.signum((int) (a - b));", "return Long.compare(a, b);"),
+    ("orders numbers that are exactly 2^31 apart", "SequenceNumbers.java",
+     "        if (distance == MODULUS / 2) {\n", "        if (false) {\n"),
     ("decodes with the platform default", "Framing.java", "return line.toString(UTF_8);", "return line.toString();"),
     ("takes one read for a whole frame", "Framing.java",
      "int read = in.readNBytes(buffer, from, buffer.length - from);",

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Makes the repository that students get: starters, tests, handouts, wrapper, grader and its workflow; no
-# reference implementations, no hidden tests, no instructor tooling, and no mention of them in the build.
-#   scripts/student-copy.sh DIR [--check]
-# With --check, it also proves the copy stands on its own: nothing instructor-only is left in it, it compiles,
-# its lab tests run (they fail on the starters, which is what the kit check expects of them), and it grades.
+# reference implementations, no hidden tests, no instructor tooling, and no mention of them in the build or the
+# handouts. README.student.md becomes its README.md; in every Markdown file, the passages between
+# <!-- instructor-only: begin --> and <!-- instructor-only: end --> are left out (they may sit inside a line).
+#   scripts/student-copy.sh DIR [--check [--quick]]
+# With --check, it also proves the copy stands on its own: nothing instructor-only is left in it, no Markdown file
+# names solutions/ or an instructor script, it compiles, its lab tests run (they fail on the starters, which is
+# what the kit check expects of them), it grades, and every command of its README and handouts works there
+# (scripts/check-handout-commands.py, run inside the copy; with --quick, only its quick set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${1:?usage: scripts/student-copy.sh DIR [--check]}
+target=${1:?usage: scripts/student-copy.sh DIR [--check [--quick]]}
 [ ! -e "$target" ] || [ -z "$(ls -A "$target")" ] || { echo "error: $target is not empty" >&2; exit 1; }
 mkdir -p "$target"
 
@@ -16,10 +20,52 @@ if ! git diff --quiet HEAD --; then
   echo "error: tracked files have uncommitted changes; commit or stash them first: the copy is made from the commit" >&2
   exit 1
 fi
-instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|\.ci/|\.github/workflows/kit-check\.yml|scripts/(mutants\.py|student-copy\.sh|bench-|lib/bench\.sh))'
+instructor_only='^(solutions/|grading/hidden/|grading/gradescope/|grading/test/|grading/README\.md|\.ci/|\.github/workflows/kit-check\.yml|scripts/(mutants\.py|student-copy\.sh|refresh-handout-traces\.py|bench-|lib/bench\.sh))'
+# What the copy's Markdown may not name: the paths above, as they would appear in a command.
+instructor_paths='solutions/|grading/(hidden|gradescope|test)/|grading/README\.md|\.ci/run|kit-check\.yml|(mutants\.py|student-copy\.sh|refresh-handout-traces\.py|bench-[a-z0-9-]+\.sh|lib/bench\.sh)'
 git ls-files -z | grep -zEv "$instructor_only" | xargs -0 tar -cf - | tar -xf - -C "$target"
 # The root POM's block that adds solutions/ as a module.
 sed -i '/<!-- instructor-only: begin/,/<!-- instructor-only: end -->/d' "$target/pom.xml"
+# The student edition of the README (README.student.md, and README.student.ko.md where there is one) replaces the
+# kit's; a translation of the kit's README without a student edition is left out rather than shown to students.
+for readme in "$target"/README.*.md; do
+  [ -e "$readme" ] || continue
+  case $(basename "$readme") in README.student*.md) continue ;; esac
+  student=$target/README.student${readme#"$target"/README}
+  [ -e "$student" ] || { echo "note: $(basename "$readme") has no student edition; the copy leaves it out" >&2; rm "$readme"; }
+done
+for student in "$target"/README.student*.md; do
+  [ -e "$student" ] || continue
+  mv "$student" "$target/README${student#"$target"/README.student}"
+done
+# The instructor-only passages of every Markdown file: whole lines go with their line, a passage inside a line goes alone.
+python3 - "$target" <<'PY'
+import pathlib, re, sys
+begin, end = "<!-- instructor-only: begin -->", "<!-- instructor-only: end -->"
+inline = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+for path in pathlib.Path(sys.argv[1]).rglob("*.md"):
+    if ".git" in path.parts:
+        continue
+    text = path.read_text(encoding="utf-8")
+    if text.count(begin) != text.count(end):
+        sys.exit(f"error: {path}: instructor-only begin and end markers do not pair up")
+    kept, dropping = [], False
+    for line in text.split("\n"):
+        if line.strip() == begin:
+            dropping = True
+        elif line.strip() == end:
+            dropping = False
+            if kept and kept[-1] is not None and not kept[-1].strip():
+                kept.append(None)  # the passage had a blank line before it: drop one blank line after it
+        elif not dropping:
+            if line.strip() or not kept or kept[-1] is not None:
+                kept.append(line)
+    edited = inline.sub("", "\n".join(line for line in kept if line is not None))
+    if begin in edited or end in edited:
+        sys.exit(f"error: {path}: nested or misplaced instructor-only markers")
+    if edited != text:
+        path.write_text(edited, encoding="utf-8")
+PY
 ( cd "$target" && git init -q && git add -A && git -c user.name=kit -c user.email=kit@localhost commit -qm "TCP lab kit" )
 echo "student copy in $target"
 
@@ -31,6 +77,9 @@ if [ "${2:-}" = "--check" ]; then
   if grep -rIl -i 'solution' --include=pom.xml . ; then
     echo "error: a POM of the student copy still mentions the solutions" >&2; exit 1
   fi
+  if grep -rInE --include='*.md' --exclude-dir=.git -- "$instructor_paths" .; then
+    echo "error: a Markdown file of the student copy names solutions/ or an instructor-only file (above)" >&2; exit 1
+  fi
   for name in $hidden_classes; do
     if grep -rIl --exclude-dir=.git -- "$name" .; then
       echo "error: the student copy mentions the hidden test $name" >&2; exit 1
@@ -41,5 +90,9 @@ if [ "${2:-}" = "--check" ]; then
   grading/grade.sh --offline --out "$PWD/../student-grade" > grade.log 2>&1 || { tail -40 grade.log; exit 1; }
   grep -a "^Total:" grade.log
   head -1 ../student-grade/summary.txt
-  echo "student copy builds, its starters fail their graded tests as expected, and it grades itself"
+  quick=(); [ "${3:-}" != "--quick" ] || quick=(--quick)
+  scripts/check-handout-commands.py "${quick[@]}" --logs "$PWD/../student-handout-commands" > commands.log 2>&1 \
+    || { cat commands.log; exit 1; }
+  grep -v '^      ' commands.log
+  echo "student copy builds, its starters fail their graded tests as expected, it grades itself, and its handout commands work"
 fi

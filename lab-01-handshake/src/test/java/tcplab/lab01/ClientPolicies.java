@@ -9,10 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tcplab.lab01.ConnectPolicy.Sleeper;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** Connect policies for the client tests, and a sleeper that records the pauses it is asked for. */
 final class ClientPolicies {
+
+    private static final Messages MSG = Messages.of(ClientPolicies.class);
 
     private ClientPolicies() {
     }
@@ -32,9 +34,7 @@ final class ClientPolicies {
                 new RecordingSleeper());
         try (ReservedPort port = ReservedPort.reserve()) {
             assertThrows(IOException.class, () -> TCPClient.connect(Loopback.HOST, port.port(), once),
-                    Feedback.expected("connect() with maxAttempts 1 to a port where nothing listens to fail")
-                            .but("it returned a connection")
-                            .hint("A refused attempt (RST) is a failure: throw once the attempts are used up."));
+                    MSG.feedback("loadConnectPath"));
         }
     }
 

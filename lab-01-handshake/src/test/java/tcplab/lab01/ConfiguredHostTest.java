@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** Configured with another loopback address, 127.0.0.2, the server listens there and nowhere else. */
 class ConfiguredHostTest {
+
+    private static final Messages MSG = Messages.of(ConfiguredHostTest.class);
 
     private static final String HOST = "127.0.0.2";
 
@@ -35,12 +37,9 @@ class ConfiguredHostTest {
         int port = server.start();
 
         TcpConnection listener = TcpAssertions.awaitListener(TcpProbe.system(), port, ServerFixture.WITHIN,
-                "Does start() return the port of the socket it opened?");
-        assertEquals(InetAddress.getByName(HOST), listener.local(), Feedback.expected("the server configured with"
-                        + " host " + HOST + " to listen on " + HOST + " only")
-                .but("the kernel shows LISTEN on " + listener.localEndpoint())
-                .hint("Bind to the host the server was given, whatever it is: new ServerSocket(port, BACKLOG,"
-                        + " InetAddress.getByName(host)); not to every interface, and not always to 127.0.0.1."));
+                MSG.text("listening.hint"));
+        assertEquals(InetAddress.getByName(HOST), listener.local(),
+                MSG.feedback("serverListensOnTheConfiguredHost", HOST, listener.localEndpoint()));
     }
 
     private static boolean canBind(String host) {

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** Between refused attempts the client pauses initialBackoff, then twice as long before each later attempt. */
 class ConnectBackoffTest {
+
+    private static final Messages MSG = Messages.of(ConnectBackoffTest.class);
 
     @Test
     @Points(2)
@@ -28,11 +30,8 @@ class ConnectBackoffTest {
 
         List<Duration> expected = List.of(
                 Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
-        assertEquals(expected, sleeper.pauses(), Feedback.expected("5 attempts with pauses " + millis(expected)
-                        + " between them")
-                .but("the pauses were " + millis(sleeper.pauses()))
-                .hint("Pause through policy.sleeper(), start with policy.initialBackoff(), double it after each"
-                        + " pause, and do not pause after the last attempt."));
+        assertEquals(expected, sleeper.pauses(), MSG.feedback("clientBacksOffExponentially", millis(expected),
+                millis(sleeper.pauses())));
     }
 
     private static String millis(List<Duration> pauses) {

@@ -15,10 +15,12 @@ import tcplab.lab01.ConnectPolicy.Sleeper;
 import tcplab.support.grade.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** When no server ever appears, the client gives up in bounded time with a one-line error. */
 class ConnectGiveUpTest {
+
+    private static final Messages MSG = Messages.of(ConnectGiveUpTest.class);
 
     @Test
     @Points(1)
@@ -32,16 +34,12 @@ class ConnectGiveUpTest {
                     () -> TCPClient.connect(Loopback.HOST, port.port(), policy));
 
             String message = String.valueOf(error.getMessage());
-            String hint = "Throw new ConnectException(\"cannot connect to " + endpoint
-                    + " after 3 attempts in 25 ms: Connection refused\") once you give up.";
-            assertFalse(message.contains("\n"), Feedback.expected("a one-line error")
-                    .but("the message has line breaks: " + message).hint(hint));
+            String hint = MSG.text("oneLine.hint");
+            assertFalse(message.contains("\n"), MSG.feedback("clientReportsGivingUpInOneLine", message, hint));
             assertTrue(message.contains(endpoint) && Pattern.compile("(?<!\\d)3 attempts").matcher(message).find(),
-                    Feedback.expected("an error that names " + endpoint + " and \"3 attempts\"")
-                            .but("it said \"" + message + "\"").hint(hint));
+                    MSG.feedback("clientReportsGivingUpInOneLine.2", endpoint, message, hint));
             assertTrue(message.toLowerCase(Locale.ROOT).contains("refused"),
-                    Feedback.expected("an error that ends with the last attempt's error, \"Connection refused\"")
-                            .but("it said \"" + message + "\"").hint(hint));
+                    MSG.feedback("clientReportsGivingUpInOneLine.3", message, hint));
         }
     }
 
@@ -56,15 +54,11 @@ class ConnectGiveUpTest {
 
             assertTimeoutPreemptively(Duration.ofSeconds(3),
                     () -> assertThrows(IOException.class, () -> TCPClient.connect(Loopback.HOST, port.port(), policy)),
-                    () -> Feedback.expected("connect() to give up about 1 s after the first attempt (totalTimeout)")
-                            .but("it was still trying after 3 s")
-                            .hint("Stop when the next pause would end after policy.totalTimeout() from the start."));
+                    () -> MSG.feedback("clientGivesUpWithinTotalTime"));
 
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(elapsed.compareTo(Duration.ofMillis(500)) >= 0,
-                    Feedback.expected("connect() to keep retrying with pauses of 50, 100, 200, 400 ms for up to 1 s")
-                            .but("it gave up after " + elapsed.toMillis() + " ms")
-                            .hint("Retry refused attempts until policy.maxAttempts() or policy.totalTimeout()."));
+                    MSG.feedback("clientGivesUpWithinTotalTime.2", elapsed.toMillis()));
         }
     }
 }

@@ -10,10 +10,12 @@ import tcplab.lab01.ConnectPolicy.Sleeper;
 import tcplab.support.grade.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** A client interrupted while it pauses between refused attempts stops with InterruptedIOException. */
 class ConnectInterruptTest {
+
+    private static final Messages MSG = Messages.of(ConnectInterruptTest.class);
 
     @AfterEach
     void clearInterrupt() {
@@ -31,11 +33,7 @@ class ConnectInterruptTest {
                 Duration.ofSeconds(1), 5, Duration.ofMillis(100), Duration.ofSeconds(10), interrupted);
         try (ReservedPort port = ReservedPort.reserve()) {
             assertThrows(InterruptedIOException.class, () -> TCPClient.connect(Loopback.HOST, port.port(), policy),
-                    Feedback.expected("connect() to throw InterruptedIOException when the pause before the second"
-                                    + " attempt is interrupted")
-                            .but("it did not")
-                            .hint("Pause through policy.sleeper(); catch InterruptedException, restore the flag with"
-                                    + " Thread.currentThread().interrupt(), and throw new InterruptedIOException(...)."));
+                    MSG.feedback("clientStopsWithInterruptedIOExceptionWhenInterruptedWhilePausing"));
         }
     }
 }

@@ -13,11 +13,13 @@ import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** Nothing listens at first, so the connect is refused (RST); the client retries and connects once a server appears. */
 class ConnectRetryTest {
+
+    private static final Messages MSG = Messages.of(ConnectRetryTest.class);
 
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
@@ -36,13 +38,10 @@ class ConnectRetryTest {
                     WITHIN, 10, Duration.ofMillis(50), Duration.ofSeconds(10), listenDuringFirstPause);
 
             TCPClient client = assertDoesNotThrow(() -> TCPClient.connect(Loopback.HOST, port.port(), policy),
-                    Feedback.expected("connect() to retry after \"Connection refused\" and connect once the server"
-                                    + " listened, which it did during the first pause")
-                            .but("it gave up")
-                            .hint("Catch ConnectException, pause with policy.sleeper().sleep(...), and try again."));
+                    MSG.feedback("clientRetriesUntilServerAppears"));
             try (client) {
                 TcpAssertions.awaitState(TcpProbe.system(), client.localPort(), port.port(), TcpState.ESTABLISHED,
-                        WITHIN, "the client's end", "Does connect() return the socket that connected?");
+                        WITHIN, MSG.text("clientEnd"), MSG.text("connected.hint"));
             }
         }
     }

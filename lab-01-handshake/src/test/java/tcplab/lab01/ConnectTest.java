@@ -8,11 +8,14 @@ import tcplab.support.kit.WarmUp;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** The client connects to a listening socket: the handshake completes, and the kernel shows ESTABLISHED. */
 @WarmUp
 class ConnectTest {
+
+    private static final Messages MSG = Messages.of(ConnectTest.class);
 
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
@@ -22,8 +25,7 @@ class ConnectTest {
         try (ServerSocket server = Loopback.listen();
              TCPClient client = TCPClient.connect(Loopback.HOST, server.getLocalPort(), policy)) {
             TcpAssertions.awaitState(TcpProbe.system(), client.localPort(), server.getLocalPort(),
-                    TcpState.ESTABLISHED, WITHIN, "the client's end",
-                    "connect() returns after SYN, SYN-ACK, ACK; does it connect to the given host and port?");
+                    TcpState.ESTABLISHED, WITHIN, MSG.text("clientEnd"), MSG.text("established.hint"));
         }
     }
 }

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.condition.OS;
 import tcplab.support.grade.Points;
 import tcplab.support.net.FullBacklog;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** An attempt whose SYNs are dropped (a full backlog) times out, and the client retries it like a refused one. */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "only Linux drops SYNs to a full backlog;"
         + " macOS and Windows answer differently, so a timed-out connect cannot be staged there")
 class ConnectTimeoutRetryTest {
+
+    private static final Messages MSG = Messages.of(ConnectTimeoutRetryTest.class);
 
     /** Two attempts of 300 ms each take 0.6 s; five times that still ends long before a connect without timeout. */
     private static final Duration GIVE_UP_WITHIN = Duration.ofSeconds(3);
@@ -33,16 +35,10 @@ class ConnectTimeoutRetryTest {
         try (FullBacklog backlog = FullBacklog.open()) {
             assertTimeoutPreemptively(GIVE_UP_WITHIN,
                     () -> assertThrows(IOException.class, () -> TCPClient.connect(Loopback.HOST, backlog.port(), policy)),
-                    () -> Feedback.expected("connect() to give up after 2 attempts of 300 ms each, whose SYNs were"
-                                    + " dropped")
-                            .but("it was still trying after 3 s")
-                            .hint("Bound each attempt with socket.connect(address, policy.connectTimeout() in ms)."));
+                    () -> MSG.feedback("clientRetriesAttemptThatTimedOut"));
 
             assertEquals(List.of(Duration.ofMillis(10)), sleeper.pauses(),
-                    Feedback.expected("one pause of 10 ms, between the attempt that timed out and the second one")
-                            .but("the pauses were " + sleeper.pauses())
-                            .hint("Retry an attempt that ends in SocketTimeoutException as you retry one that ends"
-                                    + " in ConnectException (refused)."));
+                    MSG.feedback("clientRetriesAttemptThatTimedOut.2", sleeper.pauses()));
         }
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The server sends back each line it receives, in order, on the same connection. */
 class EchoTest {
+
+    private static final Messages MSG = Messages.of(EchoTest.class);
 
     private final ServerFixture server = ServerFixture.onLoopback();
 
@@ -25,9 +27,8 @@ class EchoTest {
             for (String line : List.of("Hello Server", "second line", "third line")) {
                 client.sendLine(line);
                 String reply = client.readLine();
-                assertEquals(line, reply, Feedback.expected("the server to echo \"" + line + "\"")
-                        .but(reply == null ? "it closed the connection (EOF)" : "it answered \"" + reply + "\"")
-                        .hint("Does echoLines() write back every line it reads, until readLine() returns null?"));
+                assertEquals(line, reply, MSG.feedback("serverEchoesEachLine", line,
+                        reply == null ? MSG.text("eof") : MSG.text("answered", reply)));
             }
         });
     }

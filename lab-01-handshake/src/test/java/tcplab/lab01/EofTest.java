@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** When the client sends FIN, the server closes its side too: the client reads EOF and the server's end is gone. */
 class EofTest {
+
+    private static final Messages MSG = Messages.of(EofTest.class);
 
     private final ServerFixture server = ServerFixture.onLoopback();
 
@@ -27,13 +29,9 @@ class EofTest {
             client.shutdownOutput();
 
             int first = client.read();
-            assertEquals(-1, first, Feedback.expected("EOF (-1) after the client's FIN, with nothing sent")
-                    .but("the server sent data first, starting with byte " + first)
-                    .hint("When readLine() returns null the client has finished; leave the loop and close the"
-                            + " socket without replying."));
+            assertEquals(-1, first, MSG.feedback("serverClosesConnectionAfterClientEof", first));
             TcpAssertions.awaitState(TcpProbe.system(), port, client.localPort(), TcpState.CLOSED,
-                    ServerFixture.WITHIN, "the server's end of the connection",
-                    "Does serve() close the client's socket once echoLines() returns?");
+                    ServerFixture.WITHIN, MSG.text("serverEnd"), MSG.text("closed.hint"));
         });
     }
 }

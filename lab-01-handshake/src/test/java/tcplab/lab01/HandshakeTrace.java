@@ -24,7 +24,7 @@ public final class HandshakeTrace {
     }
 
     public static void main(String[] args) {
-        new TraceMain().scenario("handshake", HandshakeTrace::handshakeAndEcho).run();
+        new TraceMain("lab-01").scenario("handshake", HandshakeTrace::handshakeAndEcho).run();
     }
 
     /** The handshake, one line each way, and the client's close. */

@@ -1,10 +1,13 @@
 package tcplab.lab01;
 
 import static tcplab.support.teach.TraceAssertions.assertInOrder;
+import static tcplab.support.teach.TraceAssertions.assertLayout;
 import static tcplab.support.teach.TraceAssertions.assertNoFlag;
 import static tcplab.support.teach.TraceAssertions.assertStates;
 import static tcplab.support.teach.TraceAssertions.assumeSegments;
 
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -40,6 +43,17 @@ class HandshakeTraceTest {
             assertInOrder(trace, "client S", "server S.", "client .", "client P.", "server P.", "client F.",
                     "server F.", "client .");
             assertNoFlag(trace, 'R');
+        }
+    }
+
+    /** Every scenario of this lab prints within the diagram's columns, with no trailing spaces. */
+    @Test
+    @Timeout(60)
+    void everyScenarioPrintsWithinItsColumns() throws Exception {
+        for (Callable<Trace> scenario : List.<Callable<Trace>>of(HandshakeTrace::handshakeAndEcho)) {
+            try (Trace trace = scenario.call()) {
+                assertLayout(trace);
+            }
         }
     }
 }

@@ -6,12 +6,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.probe.TcpProbe;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** Asked for port 0, the server gets a port from the kernel, reports it, and the kernel shows LISTEN there. */
 @WarmUp
 class ListenTest {
+
+    private static final Messages MSG = Messages.of(ListenTest.class);
 
     private final ServerFixture server = ServerFixture.onLoopback();
 
@@ -24,10 +26,8 @@ class ListenTest {
     void serverListensOnThePortItReports() throws Exception {
         int port = server.start();
 
-        assertNotEquals(0, port, Feedback.expected("start() to return the port the kernel assigned")
-                .but("it returned 0")
-                .hint("Return serverSocket.getLocalPort(), not the configured port."));
+        assertNotEquals(0, port, MSG.feedback("serverListensOnThePortItReports"));
         TcpAssertions.awaitListener(TcpProbe.system(), port, ServerFixture.WITHIN,
-                "Does start() open a ServerSocket and return its getLocalPort()?");
+                MSG.text("listening.hint"));
     }
 }

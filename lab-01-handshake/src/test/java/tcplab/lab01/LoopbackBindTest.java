@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** With its default host, the server listens on loopback only, so no other machine can connect. */
 class LoopbackBindTest {
+
+    private static final Messages MSG = Messages.of(LoopbackBindTest.class);
 
     private final ServerFixture server = ServerFixture.withDefaultHost();
 
@@ -26,10 +28,8 @@ class LoopbackBindTest {
         int port = server.start();
 
         TcpConnection listener = TcpAssertions.awaitListener(TcpProbe.system(), port, ServerFixture.WITHIN,
-                "Does start() return the port of the socket it opened?");
-        assertTrue(listener.local().isLoopbackAddress(), Feedback.expected("the server to listen on 127.0.0.1 only")
-                .but("the kernel shows LISTEN on " + listener.localEndpoint()
-                        + ", which is every interface, so other machines can connect")
-                .hint("Bind to the configured host: new ServerSocket(port, BACKLOG, InetAddress.getByName(host))."));
+                MSG.text("listening.hint"));
+        assertTrue(listener.local().isLoopbackAddress(),
+                MSG.feedback("serverListensOnLoopbackOnlyByDefault", listener.localEndpoint()));
     }
 }

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The server serves clients one after another: after one client leaves, it accepts the next. */
 class SequentialClientsTest {
+
+    private static final Messages MSG = Messages.of(SequentialClientsTest.class);
 
     private static final int CLIENTS = 5;
 
@@ -27,16 +29,15 @@ class SequentialClientsTest {
         int port = server.start();
         for (int i = 1; i <= CLIENTS; i++) {
             String who = "client " + i + " of " + CLIENTS;
-            String hint = "Does acceptLoop() go back to accept() after each client, and keep the listening socket open?";
+            String hint = MSG.text("acceptLoop.hint");
             LineConnection client = assertDoesNotThrow(() -> LineConnection.open(port),
-                    Feedback.expected(who + " to connect").but("connect() failed").hint(hint));
+                    MSG.feedback("serverServesClientsOneAfterAnother", who, hint));
             try (client) {
                 String reply = assertDoesNotThrow(() -> {
                     client.sendLine("hello from " + who);
                     return client.readLine();
-                }, Feedback.expected(who + " to get a reply").but("the connection failed").hint(hint));
-                assertNotNull(reply, Feedback.expected(who + " to get a reply")
-                        .but("the server closed the connection without one").hint(hint));
+                }, MSG.feedback("serverServesClientsOneAfterAnother.2", who, hint));
+                assertNotNull(reply, MSG.feedback("serverServesClientsOneAfterAnother.3", who, hint));
             }
         }
     }

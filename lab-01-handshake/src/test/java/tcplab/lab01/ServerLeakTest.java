@@ -9,7 +9,7 @@ import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.ServerLeftovers;
 
 /**
@@ -19,6 +19,8 @@ import tcplab.support.teach.ServerLeftovers;
 // Alone: threads and descriptors are counted for the whole JVM, and other test classes open their own.
 @Isolated
 class ServerLeakTest {
+
+    private static final Messages MSG = Messages.of(ServerLeakTest.class);
 
     private static final int CLIENTS = 8;
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -34,9 +36,7 @@ class ServerLeakTest {
 
         int port = serveRound();
 
-        baseline.assertNoneLeft(probe, port, WITHIN, "Close every client's socket whatever happens, with"
-                + " try (client) { ... } in serve(), also when readLine() throws \"Connection reset\"; and leave"
-                + " acceptLoop() once close() has closed the listening socket, instead of calling accept() again.");
+        baseline.assertNoneLeft(probe, port, WITHIN, MSG.text("leftovers.hint"));
     }
 
     /** Serves {@link #CLIENTS} clients, every other one resetting, closes the server, and returns its port. */
@@ -48,10 +48,8 @@ class ServerLeakTest {
                     String line = "client " + i;
                     client.sendLine(line);
                     String reply = client.readLine();
-                    assertEquals(line, reply, Feedback.expected("the server to echo \"" + line + "\"")
-                            .but(reply == null ? "it closed the connection (EOF)" : "it answered \"" + reply + "\"")
-                            .hint("Serve client after client: echo each line until readLine() returns null, then"
-                                    + " close and accept() again."));
+                    assertEquals(line, reply, MSG.feedback("serveRound", line,
+                        reply == null ? MSG.text("eof") : MSG.text("answered", reply)));
                     if (i % 2 == 0) {
                         client.reset();
                     }

@@ -9,16 +9,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
-import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LogCapture;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** The server logs each listen, accept and close through SLF4J, naming the address involved. */
 class ServerLoggingTest {
 
-    private static final String HINT = "Log with SLF4J: private static final Logger log ="
-            + " LoggerFactory.getLogger(TCPServer.class); then log.info(\"accepted {}\", client.getRemoteSocketAddress())."
-            + " System.out.println is not a log.";
+    private static final Messages MSG = Messages.of(ServerLoggingTest.class);
 
     /**
      * The server logs the close right after the client has read the EOF of that close, within microseconds:
@@ -41,7 +39,7 @@ class ServerLoggingTest {
         int port = server.start();
 
         // listen() logs before start() returns, so the line is there now.
-        assertLogLines(port, 1, "a log line that names the listening port " + port + " once start() has returned");
+        assertLogLines(port, 1, MSG.text("listenLine", port));
     }
 
     @Test
@@ -51,8 +49,7 @@ class ServerLoggingTest {
             exchange(client);
 
             // The accept comes before the reply, so once the reply is here the line is too.
-            assertLogLines(client.localPort(), 1, "a log line that names the client " + peer(client)
-                    + " once the server has answered it");
+            assertLogLines(client.localPort(), 1, MSG.text("acceptLine", peer(client)));
         });
     }
 
@@ -68,28 +65,23 @@ class ServerLoggingTest {
             exchange(client);
             beforeClose = logLinesNaming(clientPort);
             client.shutdownOutput();
-            assertEquals(-1, client.read(), Feedback.expected("EOF once the client had sent FIN")
-                    .but("the server sent more").hint("Leave echoLines() when readLine() returns null."));
+            assertEquals(-1, client.read(), MSG.feedback("serverLogsCloseWithPeerAddress"));
         }
 
-        String expected = "one more log line naming " + peer + " after the server closed the connection (there were "
-                + beforeClose + ")";
         TcpAssertions.awaitCondition(() -> logLinesNaming(clientPort) > beforeClose, CLOSE_LOGGED_WITHIN,
-                () -> Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages()
-                        + " in " + TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)).hint(HINT));
+                () -> MSG.feedback("closeLogged", peer, beforeClose, logs.report(),
+                        TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)));
     }
 
     private static void exchange(LineConnection client) throws Exception {
         client.sendLine("hello");
         String reply = client.readLine();
-        assertTrue(reply != null, Feedback.expected("a reply to \"hello\"")
-                .but("the server closed the connection (EOF)")
-                .hint("Does echoLines() write back every line it reads?"));
+        assertTrue(reply != null, MSG.feedback("exchange"));
     }
 
     private void assertLogLines(int port, int atLeast, String expected) {
         assertTrue(logLinesNaming(port) >= atLeast,
-                Feedback.expected(expected).but("the loggers under tcplab.lab01 logged " + logs.messages()).hint(HINT));
+                MSG.feedback("logLines", expected, logs.report()));
     }
 
     /** Counts log lines that name {@code :port} as a whole number, so :4123 does not match :41234. */

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** Korean text sent in UTF-8 comes back byte for byte. */
 class Utf8EchoTest {
+
+    private static final Messages MSG = Messages.of(Utf8EchoTest.class);
 
     private static final String KOREAN = "3-way handshake는 연결 설정, 4-way handshake는 연결 해제입니다";
 
@@ -27,13 +29,9 @@ class Utf8EchoTest {
         server.withConnection((client, port) -> {
             client.sendLine(KOREAN);
             byte[] received = client.readLineBytes();
-            assertArrayEquals(sent, received, Feedback.expected("the " + sent.length + " UTF-8 bytes of \"" + KOREAN
-                            + "\" to come back unchanged")
-                    .but(received == null ? "the server closed the connection (EOF)"
-                            : received.length + " bytes came back, which read as UTF-8 are \""
-                                    + new String(received, StandardCharsets.UTF_8) + "\"")
-                    .hint("Give both the InputStreamReader and the writer StandardCharsets.UTF_8;"
-                            + " the platform default may be another charset."));
+            assertArrayEquals(sent, received, MSG.feedback("koreanTextComesBackByteForByte", sent.length, KOREAN,
+                    received == null ? MSG.text("serverEof")
+                            : MSG.text("cameBack", received.length, new String(received, StandardCharsets.UTF_8))));
         });
     }
 }

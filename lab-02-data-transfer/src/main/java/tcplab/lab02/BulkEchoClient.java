@@ -62,6 +62,11 @@ public final class BulkEchoClient {
         TransferStats stats;
         try (DigestOutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), received)) {
             stats = echo(new Socket(host, port), new ByteArrayInputStream(payload), sink);
+        } catch (IOException e) {
+            // A command-line program reports failure in one line and a non-zero exit status, not a stack trace.
+            System.err.println("error: " + host + ":" + port + ": " + e.getMessage());
+            System.exit(1);
+            return;
         }
 
         // 4. One result line, for people and for scripts.

@@ -35,7 +35,11 @@ public final class SequenceNumbers {
      * Task L2-A3: compares two sequence numbers the way TCP does, so that the order stays right across the wrap
      * (serial-number arithmetic): {@code a} comes before {@code b} when {@code b - a}, taken mod 2^32, is less than 2^31.
      *
+     * At exactly 2^31 apart neither comes before the other: RFC 1982 leaves that order undefined, so this method
+     * refuses to guess rather than answer "before" both ways.
+     *
      * @return a negative number if {@code a} comes before {@code b}, 0 if they are equal, positive if after
+     * @throws IllegalArgumentException if {@code a} and {@code b} are exactly 2^31 apart
      */
     public static int compare(long a, long b) {
         // TODO(student): L2-A3 stay right across the wrap: 2^32 - 1 comes before 0.

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The frame server answers bad input with an ERROR frame, closes that connection, and goes on serving others. */
 class BadInputTest {
+
+    private static final Messages MSG = Messages.of(BadInputTest.class);
 
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.FRAMES);
 
@@ -45,10 +47,7 @@ class BadInputTest {
             client.shutdownOutput();
 
             byte[] reply = client.readBytes(64);
-            assertEquals(0, reply.length, Feedback.expected("no reply to a frame that announced 10 bytes but brought 4"
-                            + " before the client's FIN, and then EOF")
-                    .but("the server sent " + reply.length + " bytes")
-                    .hint("readFrame() must read all 10 bytes or throw EOFException; never hand on part of a frame."));
+            assertEquals(0, reply.length, MSG.feedback("serverEchoesNothingOfAnUnfinishedFrame", reply.length));
         }
         assertServesAnotherClient(port);
     }
@@ -58,19 +57,15 @@ class BadInputTest {
         try (LineConnection client = LineConnection.open(port)) {
             client.send(StreamFixture.header(length));
 
-            String hint = "Catch ProtocolException from readFrame(), write one frame with \"ERROR \" and the reason,"
-                    + " then close the connection. Never allocate a length you have not checked.";
+            String hint = MSG.text("hint");
             byte[] header = client.readBytes(4);
-            assertEquals(4, header.length, Feedback.expected("an ERROR frame in answer to the length " + length)
-                    .but("the server closed the connection after " + header.length + " bytes").hint(hint));
+            assertEquals(4, header.length, MSG.feedback("assertErrorReply", length, header.length, hint));
             int replyLength = ByteBuffer.wrap(header).getInt();
             assertTrue(replyLength >= 0 && replyLength <= 1024,
-                    Feedback.expected("an ERROR frame of at most 1024 bytes").but("its length is " + replyLength).hint(hint));
+                    MSG.feedback("assertErrorReply.2", replyLength, hint));
             String reply = new String(client.readBytes(replyLength), StandardCharsets.UTF_8);
-            assertTrue(reply.startsWith("ERROR"), Feedback.expected("a frame starting with ERROR")
-                    .but("the server answered \"" + reply + "\"").hint(hint));
-            assertEquals(-1, client.read(), Feedback.expected("the server to close the connection after the ERROR frame")
-                    .but("it sent more").hint(hint));
+            assertTrue(reply.startsWith("ERROR"), MSG.feedback("assertErrorReply.3", reply, hint));
+            assertEquals(-1, client.read(), MSG.feedback("assertErrorReply.4", hint));
         }
         assertServesAnotherClient(port);
     }
@@ -82,9 +77,7 @@ class BadInputTest {
             next.send(hello);
             byte[] expected = ByteBuffer.allocate(4 + hello.length).putInt(hello.length).put(hello).array();
             assertArrayEquals(expected, next.readBytes(expected.length),
-                    Feedback.expected("the next client's frame \"hello\" to be echoed after the bad one")
-                            .but("it was not")
-                            .hint("One client's bad input must end only that client's connection."));
+                    MSG.feedback("assertServesAnotherClient"));
         }
     }
 }

@@ -23,12 +23,14 @@ import tcplab.support.net.Bulk;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** 16 MiB go through an echo and come back whole, with no deadlock: the client reads while it writes. */
 @Timeout(15)
 class BulkEchoTest {
+
+    private static final Messages MSG = Messages.of(BulkEchoTest.class);
 
     private static final int SIZE = 16 * 1024 * 1024;
     private static final byte[] PAYLOAD = Bulk.payload(SIZE);
@@ -61,9 +63,7 @@ class BulkEchoTest {
 
             TransferStats stats = transfer.join();
             assertEquals(Bulk.sha256(PAYLOAD), HexFormat.of().formatHex(digest.digest()),
-                    Feedback.expected("the bytes that came back to be the 16 MiB sent (SHA-256)")
-                            .but(stats.bytesReceived() + " bytes came back, and they differ")
-                            .hint("Copy every byte the server sends to the sink, until read() returns -1."));
+                    MSG.feedback("clientEchoes16MiBWithoutDeadlock", stats.bytesReceived()));
         }
     }
 
@@ -77,16 +77,8 @@ class BulkEchoTest {
                 last[1] = now;
             }
             return transfer.isDone() || now - last[1] > STALL.toNanos();
-        }, LIMIT, () -> Feedback.expected("the 16 MiB echo to finish within " + LIMIT.toSeconds() + " s")
-                .but("it was still going after " + received.get() + " bytes had come back")
-                .hint("Copy with large buffers (InputStream.transferTo), on two threads: one writes, one reads."));
-        assertTrue(transfer.isDone(), Feedback.expected("16 MiB to come back from an echo server while the client sends")
-                .but("no byte came back for " + STALL.toSeconds() + " s after " + received.get() + " bytes. The echo"
-                        + " server writes back what it reads; when the client does not read, its receive window fills"
-                        + " and drops to 0, the server's writes block, the server stops reading, and then the client's"
-                        + " own writes block too: a deadlock")
-                .hint("Read while you write: send from a second thread (or a CompletableFuture), and read on this"
-                        + " one until the server's FIN."));
+        }, LIMIT, () -> MSG.feedback("awaitProgress", LIMIT.toSeconds(), received.get()));
+        assertTrue(transfer.isDone(), MSG.feedback("awaitProgress.2", STALL.toSeconds(), received.get()));
     }
 
     private static TransferStats echo(Socket socket, OutputStream sink) {
@@ -103,14 +95,11 @@ class BulkEchoTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             Bulk.Received received = assertDoesNotThrow(() -> Bulk.sendAndReceive(client.socket(), PAYLOAD),
-                    Feedback.expected("the server to keep echoing 16 MiB").but("the echo stopped for 2 s")
-                            .hint("In serveBytes(), copy as the bytes come (InputStream.transferTo), not line by line."));
+                    MSG.feedback("serverEchoes16MiB"));
 
             assertEquals(new Bulk.Received(SIZE, Bulk.sha256(PAYLOAD)), received,
-                    Feedback.expected("the server to echo all 16 MiB, then send FIN")
-                            .but(received.length() + " bytes came back" + (received.length() == SIZE ? ", different ones" : ""))
-                            .hint("In serveBytes(), copy the input stream to the output stream as it comes"
-                                    + " (InputStream.transferTo), then shutdownOutput() to send FIN."));
+                    MSG.feedback("serverEchoes16MiB.2", received.length(),
+                            (received.length() == SIZE ? MSG.text("differentOnes") : MSG.text("none"))));
         }
     }
 }

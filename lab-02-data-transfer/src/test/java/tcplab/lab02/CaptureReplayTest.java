@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /**
  * In real captures of the reference echo server ({@code tcpdump -S -n} on loopback), every acknowledgement is one that
  * ackFor() predicts from a segment the other side sent before it, and no acknowledgement goes backwards.
  */
 class CaptureReplayTest {
+
+    private static final Messages MSG = Messages.of(CaptureReplayTest.class);
 
     private static final Pattern SEGMENT = Pattern.compile(
             "IP [\\d.]+\\.(\\d+) > [\\d.]+\\.(\\d+): Flags \\[([^\\]]*)\\]"
@@ -45,15 +47,11 @@ class CaptureReplayTest {
             int to = segments.stream().filter(o -> o.from() != s.from()).findFirst().orElseThrow().from();
             if (s.ack() != null) {
                 Set<Long> candidates = predicted.getOrDefault(to, Set.of());
-                assertTrue(candidates.contains(s.ack()), Feedback.expected("the ack " + s.ack() + " in the segment \"" + s.line()
-                                + "\" to be ackFor() of a segment that port " + to + " sent before it")
-                        .but("ackFor() predicted only " + candidates)
-                        .hint("ack = seq + payload length, plus 1 for SYN and 1 for FIN, mod 2^32."));
+                assertTrue(candidates.contains(s.ack()), MSG.feedback("everyAckInTheCaptureIsPredicted", s.ack(),
+                        s.line(), to, candidates));
                 Long previous = lastAck.put(s.from(), s.ack());
                 assertFalse(previous != null && SequenceNumbers.compare(s.ack(), previous) < 0,
-                        Feedback.expected("acks from port " + s.from() + " never to go backwards")
-                                .but("compare() says " + s.ack() + " comes before the earlier ack " + previous)
-                                .hint("Use serial-number arithmetic in compare()."));
+                        MSG.feedback("everyAckInTheCaptureIsPredicted.2", s.from(), s.ack(), previous));
             }
             if (s.seq() != null) {
                 predicted.computeIfAbsent(s.from(), k -> new HashSet<>())

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.SocketPair;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** A message written through a buffered stream reaches the peer at once, while the connection stays open. */
 class FlushTest {
 
-    private static final String HINT = "Call out.flush() at the end of the write. A BufferedOutputStream keeps bytes"
-            + " until its 8 KiB buffer is full or it is flushed or closed; TCP never sees them before that.";
+    private static final Messages MSG = Messages.of(FlushTest.class);
+
+    private static final String HINT = MSG.text("hint");
 
     private final SocketPair pair = SocketPair.open();
 
@@ -47,9 +48,7 @@ class FlushTest {
     }
 
     private void assertArrives(byte[] expected, String call) {
-        String message = Feedback.expected("the bytes of " + call + " to reach the peer within 2 s")
-                .but("they did not arrive while the connection stayed open")
-                .hint(HINT);
+        String message = MSG.feedback("assertArrives", call, HINT);
         byte[] received = assertDoesNotThrow(() -> pair.reader().getInputStream().readNBytes(expected.length), message);
         assertArrayEquals(expected, received, message);
     }

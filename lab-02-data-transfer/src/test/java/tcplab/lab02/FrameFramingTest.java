@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.StudentCode;
 
 /** Length-prefixed frames come out exactly as they were sent, and a bad length is refused before any allocation. */
 class FrameFramingTest {
 
-    private static final String HINT = "read() may return fewer bytes than asked for. Read the 4-byte length and"
-            + " then the payload with read-fully semantics: in.readNBytes(buffer, 0, n) until all n bytes are in.";
+    private static final Messages MSG = Messages.of(FrameFramingTest.class);
+
+    private static final String HINT = MSG.text("hint");
 
     private final SocketPair pair = SocketPair.open();
 
@@ -37,7 +38,7 @@ class FrameFramingTest {
     void framesSurviveTinyPieces() throws Throwable {
         Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.framesBytes());
 
-        assertFramesRead("sent two bytes at a time");
+        assertFramesRead(MSG.text("twoBytesAtATime"));
     }
 
     @Test
@@ -46,7 +47,7 @@ class FrameFramingTest {
         pair.writer().getOutputStream().write(StreamFixture.framesBytes());
         pair.writer().shutdownOutput();
 
-        assertFramesRead("sent in a single write");
+        assertFramesRead(MSG.text("singleWrite"));
     }
 
     @Test
@@ -70,11 +71,7 @@ class FrameFramingTest {
 
         InputStream in = new BufferedInputStream(pair.reader().getInputStream());
         assertThrows(EOFException.class, () -> readFrame(in),
-                Feedback.expected("readFrame() to throw EOFException when the FIN comes after 4 of the 10 bytes the"
-                                + " header announced")
-                        .but("it did not")
-                        .hint("Return null only at EOF before the frame's first byte; once a frame has begun, a short"
-                                + " read (readNBytes returns fewer bytes) means the peer left: throw EOFException."));
+                MSG.feedback("streamEndingInsideFrameThrowsEof"));
     }
 
     private void assertLengthRejected(int length) throws Exception {
@@ -83,10 +80,7 @@ class FrameFramingTest {
 
         InputStream in = new BufferedInputStream(pair.reader().getInputStream());
         assertThrows(ProtocolException.class, () -> readFrame(in),
-                Feedback.expected("readFrame() to throw ProtocolException for the length " + length)
-                        .but("it did not")
-                        .hint("Check 0 <= length <= maxFrameBytes right after reading the header,"
-                                + " before you allocate the payload: never trust a length from the network."));
+                MSG.feedback("assertLengthRejected", length));
     }
 
     private static byte[] readFrame(InputStream in) throws Throwable {
@@ -98,12 +92,11 @@ class FrameFramingTest {
         for (int i = 0; i < StreamFixture.FRAMES.size(); i++) {
             byte[] expected = StreamFixture.FRAMES.get(i);
             byte[] frame = readFrame(in);
-            assertArrayEquals(expected, frame, Feedback.expected("frame " + (i + 1) + " of "
-                            + StreamFixture.FRAMES.size() + ", " + expected.length + " bytes " + how + ", to come out whole")
-                    .but(frame == null ? "readFrame() returned null" : "readFrame() returned " + frame.length + " bytes")
-                    .hint(HINT));
+            assertArrayEquals(expected, frame, MSG.feedback("assertFramesRead", (i + 1), StreamFixture.FRAMES.size(),
+                    expected.length, how, frame == null ? MSG.text("frameNull") : MSG.text("frameBytes",
+                    frame.length), HINT));
         }
         assertNull(readFrame(in),
-                Feedback.expected("null after the last frame, at EOF").but("readFrame() returned a frame").hint(HINT));
+                MSG.feedback("assertFramesRead.2", HINT));
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /**
  * The line server echoes a Korean line byte for byte. The tests run with US-ASCII as the platform default, so a
@@ -17,8 +17,9 @@ import tcplab.support.teach.Feedback;
  */
 class LineEchoTest {
 
-    private static final String HINT = "Read and write lines with Framing.readLine() and Framing.writeLine(), which"
-            + " name StandardCharsets.UTF_8; a reader or writer without a charset uses the platform default.";
+    private static final Messages MSG = Messages.of(LineEchoTest.class);
+
+    private static final String HINT = MSG.text("hint");
 
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.LINES);
 
@@ -35,14 +36,11 @@ class LineEchoTest {
         try (LineConnection client = LineConnection.open(port)) {
             client.sendLine(StreamFixture.KOREAN);
 
-            byte[] received = assertDoesNotThrow(client::readLineBytes, Feedback.expected("the Korean line echoed")
-                    .but("nothing came back").hint(HINT + " Does writeLine() flush?"));
-            assertArrayEquals(sent, received, Feedback.expected("the " + sent.length + " UTF-8 bytes of the Korean"
-                            + " line to come back unchanged")
-                    .but(received == null ? "the server closed the connection (EOF)"
-                            : received.length + " bytes came back, which read as UTF-8 are \""
-                                    + new String(received, StandardCharsets.UTF_8) + "\"")
-                    .hint(HINT));
+            byte[] received = assertDoesNotThrow(client::readLineBytes,
+                    MSG.feedback("serverEchoesKoreanLineByteForByte", HINT));
+            assertArrayEquals(sent, received, MSG.feedback("serverEchoesKoreanLineByteForByte.2", sent.length,
+                    received == null ? MSG.text("serverEof") : MSG.text("cameBack", received.length,
+                    new String(received, StandardCharsets.UTF_8)), HINT));
         }
     }
 }

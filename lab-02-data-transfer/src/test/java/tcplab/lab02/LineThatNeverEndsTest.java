@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** A client sends one byte more than the line limit, no newline, and keeps the connection open: it gets ERROR. */
 class LineThatNeverEndsTest {
+
+    private static final Messages MSG = Messages.of(LineThatNeverEndsTest.class);
 
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.LINES);
 
@@ -30,16 +32,12 @@ class LineThatNeverEndsTest {
             Arrays.fill(endless, (byte) 'x');
             client.send(endless);
 
-            String hint = "Count the bytes of the line as they arrive in readLine(), and throw ProtocolException as soon"
-                    + " as there are more than maxLineBytes, without waiting for a \\n that may never come.";
-            String reply = assertDoesNotThrow(client::readLine, Feedback.expected("a line starting with ERROR once "
-                            + endless.length + " bytes of a line had come, with no \\n and the connection still open")
-                    .but("no reply came").hint(hint));
-            assertTrue(reply != null && reply.startsWith("ERROR"), Feedback.expected("a line starting with ERROR in"
-                            + " answer to a line of " + endless.length + " bytes and counting")
-                    .but(reply == null ? "the server closed the connection without one"
-                            : "it answered \"" + reply.substring(0, Math.min(20, reply.length())) + "\"")
-                    .hint(hint));
+            String hint = MSG.text("hint");
+            String reply = assertDoesNotThrow(client::readLine, MSG.feedback("serverRefusesLineThatNeverEnds",
+                    endless.length, hint));
+            assertTrue(reply != null && reply.startsWith("ERROR"), MSG.feedback("serverRefusesLineThatNeverEnds.2",
+                    endless.length, reply == null ? MSG.text("closedWithoutReply") : MSG.text("answered",
+                    reply.substring(0, Math.min(20, reply.length()))), hint));
         }
     }
 }

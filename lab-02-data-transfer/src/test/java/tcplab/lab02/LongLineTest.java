@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The line server answers a line over the limit with an ERROR line, closes with FIN, and goes on serving others. */
 class LongLineTest {
+
+    private static final Messages MSG = Messages.of(LongLineTest.class);
 
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.LINES);
 
@@ -25,26 +27,21 @@ class LongLineTest {
     @Points(1)
     void serverAnswersLineOverTheLimitWithError() throws Exception {
         int port = server.start();
-        String hint = "Catch ProtocolException from readLine(), write the line \"ERROR <reason>\", then close the"
-                + " connection; read and drop what the client still sends first, or the close sends RST.";
+        String hint = MSG.text("hint");
         try (LineConnection client = LineConnection.open(port)) {
             client.send(("x".repeat(Framing.MAX_LINE_BYTES + 1) + "\n").getBytes(StandardCharsets.UTF_8));
             client.shutdownOutput();
 
             String reply = client.readLine();
-            assertTrue(reply != null && reply.startsWith("ERROR"), Feedback.expected("a line starting with ERROR"
-                            + " in answer to a line of " + (Framing.MAX_LINE_BYTES + 1) + " bytes")
-                    .but(reply == null ? "the server closed the connection without one"
-                            : "it answered " + reply.length() + " characters starting \""
-                                    + reply.substring(0, Math.min(20, reply.length())) + "\"")
-                    .hint(hint));
-            assertEquals(-1, client.read(), Feedback.expected("the server to close the connection after the ERROR line")
-                    .but("it sent more").hint(hint));
+            assertTrue(reply != null && reply.startsWith("ERROR"),
+                    MSG.feedback("serverAnswersLineOverTheLimitWithError", (Framing.MAX_LINE_BYTES + 1),
+                    reply == null ? MSG.text("closedWithoutReply") : MSG.text("answeredLong", reply.length(),
+                    reply.substring(0, Math.min(20, reply.length()))), hint));
+            assertEquals(-1, client.read(), MSG.feedback("serverAnswersLineOverTheLimitWithError.2", hint));
         }
         try (LineConnection next = LineConnection.open(port)) {
             next.sendLine("hello");
-            assertEquals("hello", next.readLine(), Feedback.expected("the next client's line to be echoed")
-                    .but("it was not").hint("One client's bad input must end only that client's connection."));
+            assertEquals("hello", next.readLine(), MSG.feedback("serverAnswersLineOverTheLimitWithError.3"));
         }
     }
 }

@@ -10,7 +10,7 @@ import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.ServerLeftovers;
 
 /**
@@ -20,6 +20,8 @@ import tcplab.support.teach.ServerLeftovers;
 // Alone: threads and descriptors are counted for the whole JVM, and other test classes open their own.
 @Isolated
 class ServerLeakTest {
+
+    private static final Messages MSG = Messages.of(ServerLeakTest.class);
 
     private static final int CLIENTS = 8;
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -35,9 +37,7 @@ class ServerLeakTest {
 
         int port = serveRound();
 
-        baseline.assertNoneLeft(probe, port, WITHIN, "serveBytes() returns at the client's FIN or reset, after"
-                + " shutdownOutput(), so that serve() closes the socket and the worker thread is free; do not start"
-                + " threads of your own that outlive the connection.");
+        baseline.assertNoneLeft(probe, port, WITHIN, MSG.text("leftovers.hint"));
     }
 
     /** Serves {@link #CLIENTS} clients at once, every other one resetting, closes the server, returns its port. */
@@ -51,9 +51,8 @@ class ServerLeakTest {
                     String line = "client " + (i + 1);
                     clients[i].sendLine(line);
                     String reply = clients[i].readLine();
-                    assertEquals(line, reply, Feedback.expected("the server to echo \"" + line + "\"")
-                            .but(reply == null ? "it closed the connection (EOF)" : "it answered \"" + reply + "\"")
-                            .hint("serveBytes() copies every byte back as it arrives."));
+                    assertEquals(line, reply, MSG.feedback("serveRound", line,
+                            reply == null ? MSG.text("eof") : MSG.text("answered", reply)));
                 }
                 for (int i = 0; i < CLIENTS; i++) {
                     if (i % 2 == 1) {
@@ -61,9 +60,7 @@ class ServerLeakTest {
                     } else {
                         clients[i].shutdownOutput();
                         int end = clients[i].read();
-                        assertEquals(-1, end, Feedback.expected("EOF (the server's FIN) after the client's FIN")
-                                .but("the server sent byte " + end).hint("At the client's FIN, send FIN:"
-                                        + " client.shutdownOutput() once everything is echoed."));
+                        assertEquals(-1, end, MSG.feedback("serveRound.2", end));
                     }
                 }
             } finally {

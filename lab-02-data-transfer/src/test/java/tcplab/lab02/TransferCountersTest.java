@@ -13,11 +13,13 @@ import tcplab.support.grade.Points;
 import tcplab.support.net.Bulk;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** The client reports how many bytes it sent and received, and how long the transfer took. */
 class TransferCountersTest {
+
+    private static final Messages MSG = Messages.of(TransferCountersTest.class);
 
     private static final int SIZE = 100 * 1024;
 
@@ -31,23 +33,17 @@ class TransferCountersTest {
             long start = System.nanoTime();
             TransferStats stats = assertTimeoutPreemptively(WITHIN, () -> BulkEchoClient.echo(socket,
                     new ByteArrayInputStream(Bulk.payload(SIZE)), OutputStream.nullOutputStream()),
-                    () -> Feedback.expected("echo() of 100 KiB through an echo peer to return within "
-                                    + TcpAssertions.seconds(WITHIN))
-                            .but("it was still running")
-                            .hint("Send FIN with socket.shutdownOutput() once everything is written, and read until"
-                                    + " read() returns -1: the peer's FIN."));
+                    () -> MSG.feedback("clientCountsBytesAndTime", TcpAssertions.seconds(WITHIN)));
             long outside = System.nanoTime() - start;
 
-            String hint = "Count what transferTo() returns on each side, and measure with System.nanoTime()"
-                    + " from before the first write until read() returns -1.";
+            String hint = MSG.text("hint");
             assertEquals(SIZE, stats.bytesSent(),
-                    Feedback.expected("bytesSent " + SIZE).but("it was " + stats.bytesSent()).hint(hint));
+                    MSG.feedback("clientCountsBytesAndTime.2", SIZE, stats.bytesSent(), hint));
             assertEquals(SIZE, stats.bytesReceived(),
-                    Feedback.expected("bytesReceived " + SIZE).but("it was " + stats.bytesReceived()).hint(hint));
+                    MSG.feedback("clientCountsBytesAndTime.3", SIZE, stats.bytesReceived(), hint));
             long nanos = stats.elapsed().toNanos();
-            assertTrue(nanos > 0 && nanos <= outside, Feedback.expected("elapsed between 0 and the "
-                            + outside / 1000 + " µs that echo() took")
-                    .but("it was " + nanos / 1000 + " µs").hint(hint));
+            assertTrue(nanos > 0 && nanos <= outside, MSG.feedback("clientCountsBytesAndTime.4", outside / 1000,
+                    nanos / 1000, hint));
         }
     }
 }

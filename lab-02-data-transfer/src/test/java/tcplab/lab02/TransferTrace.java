@@ -26,7 +26,7 @@ public final class TransferTrace {
     }
 
     public static void main(String[] args) {
-        new TraceMain().scenario("bulk", TransferTrace::bulkTransfer).run();
+        new TraceMain("lab-02").scenario("bulk", TransferTrace::bulkTransfer).run();
     }
 
     /** 200,000 bytes each way, then the client's FIN first. */

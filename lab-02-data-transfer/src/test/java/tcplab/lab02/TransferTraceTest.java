@@ -3,9 +3,11 @@ package tcplab.lab02;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tcplab.support.teach.TraceAssertions.assertInOrder;
+import static tcplab.support.teach.TraceAssertions.assertLayout;
 import static tcplab.support.teach.TraceAssertions.assumeSegments;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -54,6 +56,17 @@ class TransferTraceTest {
             assertTrue(trace.steps().get(2).segments().stream().anyMatch(s -> !trace.fromClient(s) && s.length() > 0),
                     "the echo crosses in the same step");
             assertInOrder(trace, "client F.", "server F.", "client .");
+        }
+    }
+
+    /** Every scenario of this lab prints within the diagram's columns, with no trailing spaces. */
+    @Test
+    @Timeout(60)
+    void everyScenarioPrintsWithinItsColumns() throws Exception {
+        for (Callable<Trace> scenario : List.<Callable<Trace>>of(TransferTrace::bulkTransfer)) {
+            try (Trace trace = scenario.call()) {
+                assertLayout(trace);
+            }
         }
     }
 }

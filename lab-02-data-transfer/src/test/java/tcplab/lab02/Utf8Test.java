@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /**
  * Korean text survives the byte stream in UTF-8, even when a character's bytes arrive in two reads. These tests run
@@ -21,8 +21,9 @@ import tcplab.support.teach.Feedback;
  */
 class Utf8Test {
 
-    private static final String HINT = "Name the charset every time bytes become text or text becomes bytes:"
-            + " StandardCharsets.UTF_8. getBytes() and new String(bytes) without it use the platform default.";
+    private static final Messages MSG = Messages.of(Utf8Test.class);
+
+    private static final String HINT = MSG.text("hint");
 
     private final SocketPair pair = SocketPair.open();
 
@@ -41,11 +42,8 @@ class Utf8Test {
         Framing.writeLine(out, StreamFixture.KOREAN);
 
         byte[] expected = (StreamFixture.KOREAN + "\n").getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(expected, out.toByteArray(), Feedback.expected("the " + expected.length
-                        + " UTF-8 bytes of the Korean line and its \\n")
-                .but(out.size() + " bytes were written, which read as UTF-8 are \""
-                        + out.toString(StandardCharsets.UTF_8).strip() + "\"")
-                .hint(HINT));
+        assertArrayEquals(expected, out.toByteArray(), MSG.feedback("koreanLineIsWrittenInUtf8", expected.length,
+                out.size(), out.toString(StandardCharsets.UTF_8).strip(), HINT));
     }
 
     @Test
@@ -55,9 +53,6 @@ class Utf8Test {
                 .sendThenFin(pair.writer(), (StreamFixture.KOREAN + "\n").getBytes(StandardCharsets.UTF_8));
 
         String line = Framing.readLine(new BufferedInputStream(pair.reader().getInputStream()), Framing.MAX_LINE_BYTES);
-        assertEquals(StreamFixture.KOREAN, line, Feedback.expected("the Korean line sent one byte at a time,"
-                        + " so that every character arrives in three reads, to decode unchanged")
-                .but("readLine() returned \"" + line + "\"")
-                .hint(HINT + " Decode the whole line's bytes at once, not each read on its own."));
+        assertEquals(StreamFixture.KOREAN, line, MSG.feedback("koreanCharacterSplitAcrossReadsDecodes", line, HINT));
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -147,6 +148,8 @@ public final class HalfCloseServer implements AutoCloseable {
     /**
      * Task L3-T1: reads the request until the client's FIN ({@code read()} returns -1), then writes one line,
      * {@code <byte count> <SHA-256 in lowercase hex>} and {@code \n}, in ASCII, and flushes it. The caller closes.
+     * If {@link #stop} has already sent this connection's FIN ({@code shutdownOutput()}), nothing is written: a
+     * write after our own FIN fails (EPIPE, "Broken pipe").
      *
      * <p>Task L3-T4: a request longer than {@link #MAX_REQUEST_BYTES} is answered with the line
      * {@code ERROR request over <limit> bytes} instead; then the rest of the request is drained with
@@ -256,7 +259,14 @@ public final class HalfCloseServer implements AutoCloseable {
 
         // 2. Listen, and serve clients on background threads.
         HalfCloseServer server = new HalfCloseServer(host, port);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A command-line program reports failure in one line and a non-zero exit status, not a stack trace.
+            String advice = e instanceof BindException ? "; stop the other server, or pass -Dport=<another port>" : "";
+            System.err.println("error: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")" + advice);
+            System.exit(1);
+        }
 
         // 3. Ctrl+C stops gracefully: no new clients, the current ones finish or get FIN.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab03-shutdown"));

@@ -14,12 +14,14 @@ import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LastSeen;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** The client's abort() sends RST: neither side keeps a trace, and the server logs the reset and serves on. */
 class AbortTest {
+
+    private static final Messages MSG = Messages.of(AbortTest.class);
 
     /** An RST ends both ends within milliseconds; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -50,30 +52,27 @@ class AbortTest {
         peer = ScriptedPeer.start(socket -> {
             try {
                 ScriptedPeer.readUntilFin(socket);
-                peerSaw.complete("EOF, that is a FIN");
+                peerSaw.complete(MSG.text("peerSawFin"));
             } catch (SocketException e) {
-                peerSaw.complete("a reset: " + e.getMessage());
+                peerSaw.complete(MSG.text("peerSawReset", e.getMessage()));
             }
         });
         client = new HalfCloseClient("127.0.0.1", peer.port());
         client.connect();
         int clientPort = client.localPort();
 
-        Bounded.call("abort() did not return", () -> {
+        Bounded.call(MSG.feedback("abortReturns", Bounded.WITHIN.toSeconds()), () -> {
             client.abort();
             return null;
         });
 
-        String hint = "abort() must send RST: socket.setSoLinger(true, 0), then close(). A plain close() sends FIN,"
-                + " and the side that sends the first FIN holds TIME_WAIT.";
+        String hint = MSG.text("hint");
         TcpAssertions.awaitCondition(() -> peerSaw.isDone(), WITHIN,
-                () -> Feedback.expected("the server to notice the abort").but("it noticed nothing").hint(hint));
+                () -> MSG.feedback("abortLeavesNoTimeWaitOnEitherSide", hint));
         LastSeen.await(() -> ends(clientPort, peer.port()),
                 ends -> ends.equals(List.of(TcpState.CLOSED, TcpState.CLOSED)), TcpAssertions.STEADY, WITHIN,
-                ends -> Feedback.expected("no trace of the connection on either side after abort()")
-                        .but("after " + TcpAssertions.seconds(WITHIN) + " the client's end was " + ends.get(0)
-                                + " and the server's was " + ends.get(1) + "; the server read " + peerSaw.join())
-                        .hint(hint));
+                ends -> MSG.feedback("abortLeavesNoTimeWaitOnEitherSide.2", TcpAssertions.seconds(WITHIN),
+                        ends.get(0), ends.get(1), peerSaw.join(), hint));
     }
 
     /** The client's end and the server's end, from one reading of the kernel's table. */
@@ -102,15 +101,13 @@ class AbortTest {
             aborting.reset();
         }
 
-        log.await("reset", resetPort, "a log line with \"reset\" naming the client 127.0.0.1:" + resetPort,
-                "Catch the IOException of a reset in serve() and log it with the peer's address, e.g."
-                        + " log.info(\"reset by {}\", client.getRemoteSocketAddress()).");
+        log.await("reset", resetPort, MSG.text("resetLine", resetPort),
+                MSG.text("resetLine.hint"));
         try (LineConnection next = LineConnection.open(port)) {
             next.send(Requests.MIXED);
             next.shutdownOutput();
             assertEquals(Requests.digestLine(Requests.MIXED), next.readLine(),
-                    Feedback.expected("the next client to get its digest").but("it did not")
-                            .hint("One client's reset must end only its own connection."));
+                    MSG.feedback("serverLogsResetAndServesNextClient"));
         }
     }
 }

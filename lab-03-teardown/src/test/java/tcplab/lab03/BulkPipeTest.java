@@ -10,10 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.EchoPeer;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The client pipes 16 MiB through an echo server without deadlock: it reads the echo while it still sends. */
 class BulkPipeTest {
+
+    private static final Messages MSG = Messages.of(BulkPipeTest.class);
 
     /** 16 MiB take a fraction of a second on loopback, a few seconds on a loaded machine; a deadlock takes forever. */
     private static final Duration WITHIN = Duration.ofSeconds(10);
@@ -42,17 +44,13 @@ class BulkPipeTest {
         client.connect();
         ByteArrayOutputStream echoed = new ByteArrayOutputStream(SIZE);
 
-        String hint = "An echo server answers while the request is still coming. A client that writes everything"
-                + " before it reads stops reading, both sides' buffers fill, the receive windows close, and both"
-                + " block in write() for ever. Send on one thread and receive on another.";
+        String hint = MSG.text("hint");
         assertDoesNotThrow(() -> Bounded.await(Bounded.start(() -> client.pipe(new ByteArrayInputStream(request),
-                        echoed)), WITHIN, Feedback.expected("16 MiB to go through the echo server within "
-                        + WITHIN.toSeconds() + " s").but("pipe() is still blocked").hint(hint)),
-                Feedback.expected("pipe() to send and receive 16 MiB through the echo server")
-                        .but("it failed or blocked").hint(hint));
+                        echoed)), WITHIN, MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock",
+                                WITHIN.toSeconds(), hint)),
+                MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock.2", hint));
 
         assertEquals(Requests.sha256(request), Requests.sha256(echoed.toByteArray()),
-                Feedback.expected("the 16 MiB sent to come back unchanged (SHA-256)")
-                        .but(echoed.size() + " bytes came back").hint(hint));
+                MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock.3", echoed.size(), hint));
     }
 }

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The server answers a client that writes its request and reads the reply one byte at a time. */
 class ByteAtATimeTest {
+
+    private static final Messages MSG = Messages.of(ByteAtATimeTest.class);
 
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
 
@@ -33,9 +35,7 @@ class ByteAtATimeTest {
             client.shutdownOutput();
 
             assertEquals(Requests.digestLine(photo), client.readLine(),
-                    Feedback.expected("the digest of a " + photo.length + "-byte JPEG sent one byte per write")
-                            .but("the reply differs")
-                            .hint("A JPEG is not text: count and hash bytes, never decode them into lines."));
+                    MSG.feedback("serverAnswersClientThatWritesAndReadsOneByteAtATime", photo.length));
         }
     }
 }

@@ -11,12 +11,14 @@ import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LastSeen;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** After many clients have come and gone, the server holds no connection in CLOSE_WAIT. */
 class CloseWaitLeakTest {
+
+    private static final Messages MSG = Messages.of(CloseWaitLeakTest.class);
 
     private static final int CLIENTS = 20;
     /** The reference closes each connection within milliseconds; this is far longer, even on a loaded machine. */
@@ -44,31 +46,27 @@ class CloseWaitLeakTest {
         }
 
         LastSeen.await(() -> probe.count(port, TcpState.CLOSE_WAIT), n -> n == 0, TcpAssertions.STEADY, WITHIN,
-                n -> Feedback.expected("no connection of the server (port " + port + ") in CLOSE_WAIT after "
-                                + CLIENTS + " clients sent their request, read the reply and closed")
-                        .but(n + " were still in CLOSE_WAIT after " + TcpAssertions.seconds(WITHIN))
-                        .hint("CLOSE_WAIT means the client's FIN arrived and the server never called close()."
-                                + " Close the client's socket in serve() whatever happens, with try-with-resources."));
+                n -> MSG.feedback("serverHoldsNoCloseWaitAfterTwentyClients", port, CLIENTS, n,
+                        TcpAssertions.seconds(WITHIN)));
         LastSeen.await(() -> openConnections(port), List::isEmpty, TcpAssertions.STEADY, WITHIN,
-                open -> Feedback.expected("the server's open connections to return to 0 after its clients left")
-                        .but(open.size() + " remained after " + TcpAssertions.seconds(WITHIN) + ": " + open)
-                        .hint("Each connection the server accepts must be closed once its exchange is over."));
+                open -> MSG.feedback("serverHoldsNoCloseWaitAfterTwentyClients.2", open.size(),
+                        TcpAssertions.seconds(WITHIN), open));
     }
 
     /** The server logs each close with the client's address, whatever the exchange did. */
     @Test
     @Points(1)
     void serverLogsEachCloseWithThePeerAddress() throws Exception {
-        int port = server.start();
-        int clientPort;
-        try (ServerLog log = new ServerLog(); LineConnection client = LineConnection.open(port)) {
-            clientPort = client.localPort();
-            client.send(Requests.MIXED);
-            client.shutdownOutput();
-            client.readLine();
-            log.await("closed", clientPort, "a log line with \"closed\" naming the client 127.0.0.1:" + clientPort,
-                    "Log the close in serve(), in a finally block, with the peer's address: e.g."
-                            + " log.info(\"closed {}\", client.getRemoteSocketAddress()).");
+        // The log opens first: a failure message shows the lines of the server threads started after it.
+        try (ServerLog log = new ServerLog()) {
+            int port = server.start();
+            try (LineConnection client = LineConnection.open(port)) {
+                int clientPort = client.localPort();
+                client.send(Requests.MIXED);
+                client.shutdownOutput();
+                client.readLine();
+                log.await("closed", clientPort, MSG.text("closedLine", clientPort), MSG.text("closedLine.hint"));
+            }
         }
     }
 

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** A client that stays connected and idle does not hold up another client: the server serves clients at once. */
 class ConcurrentClientsTest {
+
+    private static final Messages MSG = Messages.of(ConcurrentClientsTest.class);
 
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
     private final ServerLog log = new ServerLog();
@@ -35,15 +37,11 @@ class ConcurrentClientsTest {
             // Longer than Bounded.WITHIN, so that Bounded's message, not the connection's, reports a hang.
             busy.socket().setSoTimeout((int) Bounded.WITHIN.plus(Duration.ofSeconds(1)).toMillis());
 
-            String reply = Bounded.call(Feedback.expected("the second client to get its digest while the first stays"
-                            + " connected and sends nothing")
-                    .but("no reply came within " + Bounded.WITHIN.toSeconds() + " s")
-                    .hint("Serve each client on a worker of its own (the given pool has " + HalfCloseServer.MAX_CLIENTS
-                            + "), and never hold a lock or a shared resource while waiting for a client."),
+            String reply = Bounded.call(MSG.feedback("idleClientDoesNotHoldUpAnother", Bounded.WITHIN.toSeconds(),
+                    HalfCloseServer.MAX_CLIENTS),
                     busy::readLine);
             assertEquals(Requests.digestLine(Requests.MIXED), reply,
-                    Feedback.expected("the digest line for the second client").but("the reply was \"" + reply + "\"")
-                            .hint("Read until the client's FIN, then answer \"<byte count> <sha256 hex>\"."));
+                    MSG.feedback("idleClientDoesNotHoldUpAnother.2", reply));
         }
     }
 }

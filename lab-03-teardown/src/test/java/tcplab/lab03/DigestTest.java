@@ -11,13 +11,14 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** digest() turns the server's reply line into a Digest, and an ERROR line into a ProtocolException. */
 class DigestTest {
 
-    private static final String HINT = "digest() sends the request with exchange(), which half-closes (task L3-T1),"
-            + " then reads the reply until the server's FIN.";
+    private static final Messages MSG = Messages.of(DigestTest.class);
+
+    private static final String HINT = MSG.text("hint");
 
     private ScriptedPeer peer;
     private HalfCloseClient client;
@@ -39,11 +40,9 @@ class DigestTest {
         connectTo(Requests.MIXED.length + " " + sha256 + "\n");
 
         HalfCloseClient.Digest digest = assertDoesNotThrow(() -> Bounded.call(blocked(),
-                () -> client.digest(Requests.MIXED)), Feedback.expected("digest() to return the server's digest")
-                .but("it threw").hint(HINT));
+                () -> client.digest(Requests.MIXED)), MSG.feedback("digestReturnsTheServersCountAndSha256", HINT));
         assertEquals(new HalfCloseClient.Digest(Requests.MIXED.length, sha256), digest,
-                Feedback.expected("the byte count and SHA-256 of the server's line").but("digest() returned " + digest)
-                        .hint("Split the line at the space: the count, then the hex digest."));
+                MSG.feedback("digestReturnsTheServersCountAndSha256.2", digest));
     }
 
     @Test
@@ -53,18 +52,13 @@ class DigestTest {
 
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> Bounded.call(blocked(), () -> client.digest(Requests.MIXED)),
-                Feedback.expected("digest() to throw ProtocolException when the server answers ERROR")
-                        .but("it returned, or threw something else")
-                        .hint("Check the line before parsing it: a line that starts with ERROR, or is not"
-                                + " \"<count> <hex>\", is not a digest."));
+                MSG.feedback("digestReportsErrorLineAsProtocolException"));
         assertTrue(e.getMessage() != null && e.getMessage().contains("ERROR"),
-                Feedback.expected("the ProtocolException's message to quote the server's ERROR line")
-                        .but("it was \"" + e.getMessage() + "\"").hint("The message is what the user reads."));
+                MSG.feedback("digestReportsErrorLineAsProtocolException.2", e.getMessage()));
     }
 
     private String blocked() {
-        return Feedback.expected("digest() to return once the server closed")
-                .but("it is still blocked after " + Bounded.WITHIN.toSeconds() + " s").hint(HINT);
+        return MSG.feedback("blocked", Bounded.WITHIN.toSeconds(), HINT);
     }
 
     private void connectTo(String replyLine) throws Exception {

@@ -15,11 +15,13 @@ import tcplab.support.net.Slicer;
 import tcplab.support.net.SocketPair;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** A refused request's trailing bytes are drained before the close, so the client reads the reply and a FIN. */
 class DrainBeforeCloseTest {
+
+    private static final Messages MSG = Messages.of(DrainBeforeCloseTest.class);
 
     private static final int TRAILING_BYTES = 256 * 1024;
     /** 10 pieces of 512 bytes, 50 ms apart: the whole trickle fits well inside DRAIN_TIMEOUT, even under load. */
@@ -49,27 +51,18 @@ class DrainBeforeCloseTest {
             });
 
             String reply = client.readLine();
-            assertTrue(reply != null && reply.startsWith("ERROR"), Feedback.expected("an ERROR line for a request"
-                            + " of " + request.length + " bytes, over the limit of " + HalfCloseServer.MAX_REQUEST_BYTES)
-                    .but("the reply was " + (reply == null ? "EOF" : "\"" + reply + "\""))
-                    .hint("Count the request's bytes as they come and answer ERROR once there are too many."));
-            int end = assertDoesNotThrow(client::read, Feedback.expected("the server's FIN after the ERROR line")
-                    .but("the connection was reset")
-                    .hint("Closing a socket with unread bytes sends RST, not FIN, and an RST can destroy the reply"
-                            + " before the client reads it. drain() what the client still sends, up to its FIN,"
-                            + " then close."));
-            assertEquals(-1, end, Feedback.expected("EOF after the ERROR line").but("more bytes came")
-                    .hint("Send the ERROR line once, then close."));
-            assertDoesNotThrow(() -> Bounded.await(sending, "the client could not send its trailing bytes"),
-                    Feedback.expected("every byte of the request to be accepted").but("sending failed")
-                            .hint("The server must keep reading (and dropping) until the client's FIN."));
+            assertTrue(reply != null && reply.startsWith("ERROR"), MSG.feedback("clientReadsErrorReplyWithoutReset",
+                    request.length, HalfCloseServer.MAX_REQUEST_BYTES,
+                    (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
+            int end = assertDoesNotThrow(client::read, MSG.feedback("clientReadsErrorReplyWithoutReset.2"));
+            assertEquals(-1, end, MSG.feedback("clientReadsErrorReplyWithoutReset.3"));
+            assertDoesNotThrow(() -> Bounded.await(sending, MSG.text("trailingBlocked")),
+                    MSG.feedback("clientReadsErrorReplyWithoutReset.4"));
 
             // Both FINs went out and were acknowledged: the client's end waits in TIME_WAIT. After an RST it is gone.
             TcpAssertions.assumeCanShow(probe, TcpState.TIME_WAIT);
             TcpAssertions.awaitState(probe, client.localPort(), port, TcpState.TIME_WAIT, WITHIN,
-                    "the client's end, after its FIN and the server's FIN", "If the client's end is CLOSED, the"
-                            + " server answered the client's last bytes with RST: it closed before the client's FIN."
-                            + " drain() until read() returns -1, then close.");
+                    MSG.text("clientEnd"), MSG.text("clientEnd.hint"));
         }
     }
 
@@ -86,27 +79,20 @@ class DrainBeforeCloseTest {
             });
             String reply = client.readLine();
             assertEquals("ERROR request over " + HalfCloseServer.MAX_REQUEST_BYTES + " bytes", reply,
-                    Feedback.expected("the line \"ERROR request over " + HalfCloseServer.MAX_REQUEST_BYTES
-                                    + " bytes\" for a request of " + overLimit.length + " bytes")
-                            .but("the reply was " + (reply == null ? "EOF" : "\"" + reply + "\""))
-                            .hint("Count the request's bytes as they come and answer ERROR once there are too many."));
-            Bounded.await(sending, Feedback.expected("the server to read the first " + overLimit.length + " bytes")
-                    .but("sending them was still blocked after " + Bounded.WITHIN.toSeconds() + " s")
-                    .hint("Keep reading after the ERROR line: drain() what the client still sends."));
+                    MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal",
+                            HalfCloseServer.MAX_REQUEST_BYTES, overLimit.length,
+                            (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
+            Bounded.await(sending, MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.2",
+                    overLimit.length, Bounded.WITHIN.toSeconds()));
 
             // A slow client: its last bytes come in pieces, after the ERROR line, with pauses between them.
             assertDoesNotThrow(() -> TRICKLE.write(client.socket(), Requests.ofSize(TRICKLE_BYTES)),
-                    Feedback.expected("the server to accept " + TRICKLE_BYTES + " more bytes, sent in pieces of "
-                                    + TRICKLE.pieceBytes() + " after its ERROR line")
-                            .but("a write failed: the server had closed, and its kernel answered the pieces with RST")
-                            .hint("Closing right after the ERROR line turns the client's next bytes into a reset."
-                                    + " drain() until read() returns -1 (the client's FIN), then close."));
+                    MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.3", TRICKLE_BYTES,
+                            TRICKLE.pieceBytes()));
             client.shutdownOutput();
-            int end = assertDoesNotThrow(client::read, Feedback.expected("EOF, the server's FIN, after the client's"
-                            + " FIN").but("the connection was reset")
-                    .hint("drain() until the client's FIN, not only what has arrived so far, then close."));
-            assertEquals(-1, end, Feedback.expected("EOF after the ERROR line").but("more bytes came")
-                    .hint("Send the ERROR line once, then close."));
+            int end = assertDoesNotThrow(client::read,
+                    MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.4"));
+            assertEquals(-1, end, MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.5"));
         }
     }
 
@@ -117,19 +103,15 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] request = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES);
-            Bounded.call(Feedback.expected("the server to read a request of " + request.length + " bytes")
-                    .but("sending it was still blocked after " + Bounded.WITHIN.toSeconds() + " s")
-                    .hint("Read the request until the client's FIN."), () -> {
+            Bounded.call(MSG.feedback("requestOfExactlyTheLimitGetsItsDigest", request.length,
+                    Bounded.WITHIN.toSeconds()), () -> {
                 client.send(request);
                 client.shutdownOutput();
                 return null;
             });
             String reply = client.readLine();
-            assertEquals(Requests.digestLine(request), reply, Feedback.expected("the digest line for a request of"
-                            + " exactly MAX_REQUEST_BYTES (" + request.length + ") bytes")
-                    .but("the reply was " + (reply == null ? "EOF" : "\"" + reply + "\""))
-                    .hint("Refuse only a request LONGER than the limit: compare with >, and read one byte past the"
-                            + " limit before deciding."));
+            assertEquals(Requests.digestLine(request), reply, MSG.feedback("requestOfExactlyTheLimitGetsItsDigest.2",
+                    request.length, (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
         }
     }
 
@@ -142,18 +124,13 @@ class DrainBeforeCloseTest {
             // No read timeout of the test's own: only drain() may end this wait.
             pair.reader().setSoTimeout(0);
             long start = System.nanoTime();
-            boolean finArrived = Bounded.call(Feedback.expected("drain() to give up after DRAIN_TIMEOUT ("
-                            + HalfCloseServer.DRAIN_TIMEOUT.toMillis() + " ms) when the client never sends FIN")
-                    .but("it was still reading after " + Bounded.WITHIN.toSeconds() + " s")
-                    .hint("Put a read timeout on the socket (setSoTimeout) and stop at a deadline: a client that"
-                            + " never sends FIN must not keep a worker forever."),
+            boolean finArrived = Bounded.call(MSG.feedback("drainGivesUpAfterItsTimeout",
+                    HalfCloseServer.DRAIN_TIMEOUT.toMillis(), Bounded.WITHIN.toSeconds()),
                     () -> HalfCloseServer.drain(pair.reader()));
             long millis = (System.nanoTime() - start) / 1_000_000;
             long timeout = HalfCloseServer.DRAIN_TIMEOUT.toMillis();
-            assertTrue(!finArrived && millis >= timeout - 100, Feedback.expected("drain() to return false after"
-                            + " waiting about " + timeout + " ms for a FIN that never comes")
-                    .but("it returned " + finArrived + " after " + millis + " ms")
-                    .hint("Read and drop until read() returns -1 (then return true) or the time is up (false)."));
+            assertTrue(!finArrived && millis >= timeout - 100, MSG.feedback("drainGivesUpAfterItsTimeout.2", timeout,
+                    finArrived, millis));
         }
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -21,6 +21,8 @@ import tcplab.support.teach.TcpAssertions;
  * server in CLOSE_WAIT.
  */
 class FinWait2Test {
+
+    private static final Messages MSG = Messages.of(FinWait2Test.class);
 
     /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -61,18 +63,15 @@ class FinWait2Test {
         CompletableFuture<byte[]> reply = Bounded.start(() -> client.exchange(Requests.MIXED));
 
         TcpAssertions.awaitCondition(sawFin::isDone, WITHIN,
-                () -> Feedback.expected("the server to read the client's FIN after the request")
-                        .but("no FIN arrived within " + TcpAssertions.seconds(WITHIN))
-                        .hint("exchange() must call socket.shutdownOutput() once the request is sent."));
+                () -> MSG.feedback("clientWaitsInFinWait2WhileServerReplies", TcpAssertions.seconds(WITHIN)));
         TcpAssertions.awaitState(probe, clientPort, peer.port(), TcpState.FIN_WAIT_2, WITHIN,
-                "the client's end, whose FIN the server has acknowledged",
-                "After shutdownOutput() the client waits for the server's FIN in FIN_WAIT_2, and can still read.");
+                MSG.text("clientEnd"),
+                MSG.text("clientEnd.hint"));
         TcpAssertions.awaitState(probe, peer.port(), clientPort, TcpState.CLOSE_WAIT, WITHIN,
-                "the server's end, which has received FIN but not closed", "The server has not closed yet.");
+                MSG.text("serverEnd"), MSG.text("serverEnd.hint"));
         replyNow.countDown();
 
-        assertArrayEquals(REPLY, Bounded.await(reply, "exchange() did not return after the server's FIN"),
-                Feedback.expected("the reply sent while the client was in FIN_WAIT_2").but("it differs")
-                        .hint("Keep reading after shutdownOutput(), until read() returns -1."));
+        assertArrayEquals(REPLY, Bounded.await(reply, MSG.feedback("exchangeReturns", Bounded.WITHIN.toSeconds())),
+                MSG.feedback("clientWaitsInFinWait2WhileServerReplies.2"));
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.grade.Points;
@@ -26,8 +26,8 @@ import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LastSeen;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -36,6 +36,8 @@ import tcplab.support.teach.TcpAssertions;
  */
 @Isolated
 class GracefulStopTest {
+
+    private static final Messages MSG = Messages.of(GracefulStopTest.class);
 
     /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -73,24 +75,17 @@ class GracefulStopTest {
                 return null;
             });
             TcpAssertions.awaitCondition(() -> probe.listener(port).isEmpty(), WITHIN,
-                    () -> Feedback.expected("stop() to close the listening socket first").but("port " + port
-                            + " still listens").hint("New clients must be refused while the old ones finish."));
+                    () -> MSG.feedback("stopLetsExchangeInFlightFinish", port));
             assertThrows(ConnectException.class, () -> LineConnection.open(port).close(),
-                    Feedback.expected("a new connect to be refused once stop() has begun").but("it was accepted")
-                            .hint("Close the listening socket first: the kernel then answers new SYNs with RST."));
+                    MSG.feedback("stopLetsExchangeInFlightFinish.2"));
 
             client.send(SECOND_HALF);
             client.shutdownOutput();
             String whole = new String(FIRST_HALF, StandardCharsets.US_ASCII)
                     + new String(SECOND_HALF, StandardCharsets.US_ASCII);
             assertEquals(Requests.digestLine(whole.getBytes(StandardCharsets.US_ASCII)), client.readLine(),
-                    Feedback.expected("the digest of a request that was in flight when stop() began")
-                            .but("the reply differs")
-                            .hint("stop() must let the workers finish their exchanges: shutdown() the pool and"
-                                    + " awaitTermination(grace), before closing anything else."));
-            Bounded.await(stopping, Feedback.expected("stop() to return once the last exchange was over")
-                    .but("it is still running " + Bounded.WITHIN.toSeconds() + " s later")
-                    .hint("Return as soon as every worker has ended; wait the whole grace only if one has not."));
+                    MSG.feedback("stopLetsExchangeInFlightFinish.3"));
+            Bounded.await(stopping, MSG.feedback("stopLetsExchangeInFlightFinish.4", Bounded.WITHIN.toSeconds()));
         }
     }
 
@@ -108,13 +103,8 @@ class GracefulStopTest {
 
             Socket socket = client.socket();
             int end = assertDoesNotThrow(() -> socket.getInputStream().read(),
-                    Feedback.expected("a client whose request was unfinished when the grace period ended to read EOF,"
-                                    + " the server's FIN")
-                            .but("read() failed (a timeout means nothing came; a reset means RST came)")
-                            .hint("After the grace period, call shutdownOutput() on each connection still open: it"
-                                    + " sends FIN, and the client reads -1. close() with unread bytes would send RST."));
-            assertEquals(-1, end, Feedback.expected("EOF").but("a byte came").hint("Send no reply to an"
-                    + " unfinished request."));
+                    MSG.feedback("stopEndsRemainingConnectionsWithFin"));
+            assertEquals(-1, end, MSG.feedback("stopEndsRemainingConnectionsWithFin.2"));
         }
     }
 
@@ -135,10 +125,7 @@ class GracefulStopTest {
         server.stop(GRACE);
 
         TcpAssertions.awaitCondition(() -> newThreads(before).isEmpty(), WITHIN,
-                () -> Feedback.expected("every thread the server started to end when stop() returns")
-                        .but("these are still alive: " + newThreads(before))
-                        .hint("shutdown() the worker pool and awaitTermination(); the workers are not daemon"
-                                + " threads, so they would keep the JVM from exiting."));
+                () -> MSG.feedback("stopLeavesNoThreadBehind", newThreads(before)));
     }
 
     @Test
@@ -157,10 +144,7 @@ class GracefulStopTest {
         server.stop(GRACE);
 
         LastSeen.awaitFirst(GracefulStopTest::openDescriptors, n -> n <= before, WITHIN,
-                n -> Feedback.expected(before + " open file descriptors after stop(), as many as before start()")
-                        .but(n + " were still open " + TcpAssertions.seconds(WITHIN) + " later")
-                        .hint("Every socket counts: the listening socket and each client's. Close each client's"
-                                + " socket in serve(), and the listening socket in stop()."));
+                n -> MSG.feedback("stopLeavesNoDescriptorBehind", before, n, TcpAssertions.seconds(WITHIN)));
         // The server, and any socket it still holds, stays reachable until here: the garbage collector must not
         // close a leaked socket (a Socket's cleaner closes its descriptor) and hide the leak.
         Reference.reachabilityFence(server);

@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The client half-closes after its request and still reads the whole reply that comes after its FIN. */
 class HalfCloseClientTest {
+
+    private static final Messages MSG = Messages.of(HalfCloseClientTest.class);
 
     private static final byte[] REPLY = Requests.ofSize(256 * 1024);
 
@@ -39,18 +41,12 @@ class HalfCloseClientTest {
         client = new HalfCloseClient("127.0.0.1", peer.port());
         client.connect();
 
-        String hint = "The server answers only after your FIN. Send it with socket.shutdownOutput(), then read"
-                + " until read() returns -1.";
-        byte[] reply = assertDoesNotThrow(() -> Bounded.call(Feedback.expected("exchange() to return once the"
-                                + " server closed").but("it is still blocked after " + Bounded.WITHIN.toSeconds() + " s")
-                        .hint(hint), () -> client.exchange(Requests.MIXED)),
-                Feedback.expected("exchange() to return the reply that the server sent after the client's FIN")
-                        .but("it threw").hint(hint));
+        String hint = MSG.text("hint");
+        byte[] reply = assertDoesNotThrow(() -> Bounded.call(MSG.feedback("clientReadsWholeReplyAfterHalfClose",
+                Bounded.WITHIN.toSeconds(), hint), () -> client.exchange(Requests.MIXED)),
+                MSG.feedback("clientReadsWholeReplyAfterHalfClose.2", hint));
 
-        assertArrayEquals(REPLY, reply, Feedback.expected("all " + REPLY.length + " bytes of the reply, which the"
-                        + " server sent after the client's FIN")
-                .but("exchange() returned " + reply.length + " bytes")
-                .hint("Half-close with shutdownOutput(), not close(): close() gives up the receiving side too, and"
-                        + " the reply then meets a closed socket."));
+        assertArrayEquals(REPLY, reply, MSG.feedback("clientReadsWholeReplyAfterHalfClose.3", REPLY.length,
+                reply.length));
     }
 }

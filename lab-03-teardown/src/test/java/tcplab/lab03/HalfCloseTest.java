@@ -8,10 +8,12 @@ import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.Slicer;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The server reads the request until the client's FIN, then answers with its byte count and SHA-256. */
 class HalfCloseTest {
+
+    private static final Messages MSG = Messages.of(HalfCloseTest.class);
 
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
 
@@ -29,11 +31,7 @@ class HalfCloseTest {
             client.shutdownOutput();
 
             assertEquals(Requests.digestLine(Requests.MIXED), client.readLine(),
-                    Feedback.expected("the reply \"<byte count> <sha256 hex>\" for a request of "
-                                    + Requests.MIXED.length + " bytes sent in small pieces and ended with FIN")
-                            .but("the reply differs")
-                            .hint("Read until read() returns -1: that is the client's FIN, the end of the request."
-                                    + " One read() is not the whole request, and a request is bytes, not lines."));
+                    MSG.feedback("serverRepliesWithCountAndSha256AfterClientHalfCloses", Requests.MIXED.length));
         }
     }
 }

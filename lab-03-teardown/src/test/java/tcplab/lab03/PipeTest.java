@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tcplab.support.grade.Points;
 import tcplab.support.net.EchoPeer;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /**
  * The client is a command-line program in the style of netcat: run as its own process against an echo server, it
  * sends standard input, half-closes, copies every echoed byte to standard output, and exits with 0.
  */
 class PipeTest {
+
+    private static final Messages MSG = Messages.of(PipeTest.class);
 
     /** A new JVM starts in this time even on a loaded machine. */
     private static final long PROCESS_SECONDS = 15;
@@ -74,17 +76,10 @@ class PipeTest {
                 .start();
 
         assertTrue(process.waitFor(PROCESS_SECONDS, TimeUnit.SECONDS),
-                Feedback.expected("the client to exit once the echo server's FIN arrived")
-                        .but("it was still running after " + PROCESS_SECONDS + " s")
-                        .hint("main() must send all of standard input, shutdownOutput(), copy the server's bytes to"
-                                + " System.out until read() returns -1, and return."));
-        assertEquals(0, process.exitValue(), Feedback.expected("exit status 0").but("it was " + process.exitValue()
-                + ", with standard error: " + Files.readString(errors)).hint("A successful run exits with 0."));
+                MSG.feedback("assertComesBackIdentical", PROCESS_SECONDS));
+        assertEquals(0, process.exitValue(), MSG.feedback("assertComesBackIdentical.2", process.exitValue(),
+                Files.readString(errors)));
         byte[] echoed = Files.readAllBytes(output);
-        assertArrayEquals(file, echoed, Feedback.expected("the " + file.length + " bytes of " + name
-                        + " back on standard output, unchanged")
-                .but("standard output had " + echoed.length + " bytes that differ")
-                .hint("Copy bytes with InputStream.transferTo or read(byte[]); a Reader or readLine() changes binary"
-                        + " data and stops at line ends. Log to standard error, never to standard output."));
+        assertArrayEquals(file, echoed, MSG.feedback("assertComesBackIdentical.3", file.length, name, echoed.length));
     }
 }

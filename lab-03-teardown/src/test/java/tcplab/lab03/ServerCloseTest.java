@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** When the server closes before its reply is complete, the client reports it: no hang, no NullPointerException. */
 class ServerCloseTest {
 
-    private static final String BLOCKED = Feedback.expected("digest() to return or throw once the server closed")
-            .but("it is still blocked after " + Bounded.WITHIN.toSeconds() + " s")
-            .hint("The server reads until your FIN: send it with shutdownOutput() (task L3-T1), then read until -1.");
+    private static final Messages MSG = Messages.of(ServerCloseTest.class);
+
+    private static final String BLOCKED = MSG.feedback("blocked", Bounded.WITHIN.toSeconds());
 
     private ScriptedPeer peer;
     private HalfCloseClient client;
@@ -38,10 +38,7 @@ class ServerCloseTest {
 
         EOFException e = assertThrows(EOFException.class,
                 () -> Bounded.call(BLOCKED, () -> client.digest(Requests.MIXED)),
-                Feedback.expected("digest() to throw EOFException when the server closes without a reply")
-                        .but("it did not")
-                        .hint("At the server's FIN, read() returns -1 and readLine() returns null. Check for it, and"
-                                + " throw new EOFException(\"the server closed the connection before ...\")."));
+                MSG.feedback("clientReportsServerCloseBeforeReply"));
         assertMessageNamesClose(e);
     }
 
@@ -57,9 +54,7 @@ class ServerCloseTest {
 
         EOFException e = assertThrows(EOFException.class,
                 () -> Bounded.call(BLOCKED, () -> client.digest(Requests.MIXED)),
-                Feedback.expected("digest() to throw EOFException when the server closes in the middle of its line")
-                        .but("it did not")
-                        .hint("A reply line is complete only with its \\n; bytes followed by EOF are a cut reply."));
+                MSG.feedback("clientReportsServerCloseInTheMiddleOfReply"));
         assertMessageNamesClose(e);
     }
 
@@ -71,8 +66,6 @@ class ServerCloseTest {
 
     private static void assertMessageNamesClose(EOFException e) {
         assertTrue(e.getMessage() != null && e.getMessage().contains("closed"),
-                Feedback.expected("the EOFException's message to say that the server closed the connection")
-                        .but("it was \"" + e.getMessage() + "\"")
-                        .hint("The message is what the user of your client reads."));
+                MSG.feedback("assertMessageNamesClose", e.getMessage()));
     }
 }

@@ -49,7 +49,7 @@ public final class TeardownTrace {
     }
 
     public static void main(String[] args) {
-        TraceMain main = new TraceMain();
+        TraceMain main = new TraceMain("lab-03");
         for (Scenario scenario : Scenario.values()) {
             main.scenario(scenario.id, scenario::play);
         }

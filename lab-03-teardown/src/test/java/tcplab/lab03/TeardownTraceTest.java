@@ -1,10 +1,13 @@
 package tcplab.lab03;
 
 import static tcplab.support.teach.TraceAssertions.assertInOrder;
+import static tcplab.support.teach.TraceAssertions.assertLayout;
 import static tcplab.support.teach.TraceAssertions.assertNoFlag;
 import static tcplab.support.teach.TraceAssertions.assertStates;
 import static tcplab.support.teach.TraceAssertions.assumeSegments;
 
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,6 +59,18 @@ class TeardownTraceTest {
             assumeSegments(trace);
             assertInOrder(trace, "client P.", "client R.");
             assertNoFlag(trace, 'F');
+        }
+    }
+
+    /** Every scenario of this lab prints within the diagram's columns, with no trailing spaces. */
+    @Test
+    @Timeout(60)
+    void everyScenarioPrintsWithinItsColumns() throws Exception {
+        for (Callable<Trace> scenario : List.<Callable<Trace>>of(TeardownTrace::halfClose,
+                TeardownTrace::serverClosesFirst, TeardownTrace::abort)) {
+            try (Trace trace = scenario.call()) {
+                assertLayout(trace);
+            }
         }
     }
 }

@@ -16,12 +16,14 @@ import tcplab.support.net.Loopback;
 import tcplab.support.net.SocketPair;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LastSeen;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** TIME_WAIT lands on the side that sends the first FIN; the digest protocol puts it on the client. */
 class TimeWaitTest {
+
+    private static final Messages MSG = Messages.of(TimeWaitTest.class);
 
     /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -50,14 +52,12 @@ class TimeWaitTest {
             client.send(Requests.MIXED);
             client.shutdownOutput();
             client.readLine();
-            assertEquals(-1, client.read(), Feedback.expected("the server's FIN after its reply line")
-                    .but("more bytes came").hint("Write exactly one line, then close."));
+            assertEquals(-1, client.read(), MSG.feedback("timeWaitLandsOnClientThatClosesFirst"));
         }
 
         TcpAssertions.awaitState(probe, clientPort, port, TcpState.TIME_WAIT, WITHIN,
-                "the client's end, which sent the first FIN", "The side that closes first holds TIME_WAIT.");
-        assertServerHoldsNothing(port, clientPort, "Close only after the client's FIN: then the client, not the"
-                + " server, pays the TIME_WAIT.");
+                MSG.text("clientEnd"), MSG.text("clientEnd.hint"));
+        assertServerHoldsNothing(port, clientPort, MSG.text("clientFirst.hint"));
     }
 
     @Test
@@ -71,23 +71,16 @@ class TimeWaitTest {
             client.send(Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES + 1));
             String reply = client.readLine();
             assertTrue(reply != null && reply.startsWith("ERROR"),
-                    Feedback.expected("an ERROR line for a request over " + HalfCloseServer.MAX_REQUEST_BYTES
-                                    + " bytes, before the client's FIN")
-                            .but("the reply was " + (reply == null ? "EOF" : "\"" + reply + "\""))
-                            .hint("Count the bytes as they come and refuse as soon as there are too many."));
+                    MSG.feedback("serverWaitsForClientFinAfterRefusingRequest", HalfCloseServer.MAX_REQUEST_BYTES,
+                            (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
             // Nothing, not even the server's FIN, may come while the client has not sent its own: the read times out.
             Socket socket = client.socket();
             socket.setSoTimeout((int) WAITS_FOR_FIN.toMillis());
             assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read(),
-                    Feedback.expected("the server to wait for the client's FIN after the ERROR line, sending nothing"
-                                    + " more, not even its own FIN, for " + WAITS_FOR_FIN.toMillis() + " ms")
-                            .but("the client read EOF or more bytes: the server's FIN came first")
-                            .hint("Do not call shutdownOutput() or close() after the ERROR line: drain() until the"
-                                    + " client's FIN, then close. The side that sends the first FIN holds TIME_WAIT."));
+                    MSG.feedback("serverWaitsForClientFinAfterRefusingRequest.2", WAITS_FOR_FIN.toMillis()));
         }
 
-        assertServerHoldsNothing(port, clientPort, "After the ERROR line, drain() until the client's FIN, then close."
-                + " A server that closes first collects a TIME_WAIT for every refused client.");
+        assertServerHoldsNothing(port, clientPort, MSG.text("refused.hint"));
     }
 
     /** Shows the reverse case: when the server's side closes first, the TIME_WAIT is the server's. */
@@ -101,22 +94,19 @@ class TimeWaitTest {
             int serverPort = serverSide.getLocalPort();
             int clientPort = client.getLocalPort();
             serverSide.close();
-            assertEquals(-1, client.getInputStream().read(), "the client reads the server's FIN as EOF");
+            assertEquals(-1, client.getInputStream().read(), MSG.feedback("serverFinReadAsEof"));
             client.close();
 
             TcpAssertions.awaitState(probe, serverPort, clientPort, TcpState.TIME_WAIT,
-                    WITHIN, "the server's end, which sent the first FIN", "The side that closes first waits.");
+                    WITHIN, MSG.text("serverEnd"), MSG.text("serverEnd.hint"));
             TcpAssertions.awaitState(probe, clientPort, serverPort, TcpState.CLOSED, WITHIN,
-                    "the client's end, which closed second", "The side that closes second goes through"
-                            + " CLOSE_WAIT and LAST_ACK, and is gone once its FIN is acknowledged.");
+                    MSG.text("secondEnd"), MSG.text("secondEnd.hint"));
         }
     }
 
     private void assertServerHoldsNothing(int port, int clientPort, String hint) {
         LastSeen.await(() -> probe.stateOf(port, clientPort), TcpState.CLOSED::equals, TcpAssertions.STEADY, WITHIN,
-                state -> Feedback.expected("the server's end (127.0.0.1:" + port + " -> :" + clientPort
-                                + ") to be gone once both sides closed")
-                        .but("it was still " + state + " after " + TcpAssertions.seconds(WITHIN))
-                        .hint(hint));
+                state -> MSG.feedback("assertServerHoldsNothing", port, clientPort, state,
+                        TcpAssertions.seconds(WITHIN), hint));
     }
 }

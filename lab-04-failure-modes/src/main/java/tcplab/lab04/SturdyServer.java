@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -148,10 +149,10 @@ public final class SturdyServer implements AutoCloseable {
     private void serve(Socket client) {
         SocketAddress peer = client.getRemoteSocketAddress();
         log.info("accepted {}", peer);
+        ScheduledFuture<?> watchdog = watch(client);
         try (client) {
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
-            ScheduledFuture<?> watchdog = watch(client);
             while (true) {
                 String line;
                 try {
@@ -174,6 +175,8 @@ public final class SturdyServer implements AutoCloseable {
         } catch (IOException e) {
             log.info("{}: {}", peer, e.toString());
         } finally {
+            // A connection that ended on its own needs no idle timer: left running, it would log a false "idle".
+            watchdog.cancel(false);
             open.remove(client);
             log.info("closed {}", peer);
         }
@@ -270,7 +273,15 @@ public final class SturdyServer implements AutoCloseable {
                 Long.getLong("idleTimeoutMillis", DEFAULT_IDLE_TIMEOUT_MILLIS),
                 Integer.getInteger("maxLineBytes", DEFAULT_MAX_LINE_BYTES));
         SturdyServer server = new SturdyServer(settings);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A command-line program reports failure in one line and a non-zero exit status, not a stack trace.
+            String advice = e instanceof BindException ? "; stop the other server, or pass -Dport=<another port>" : "";
+            System.err.println("error: cannot listen on " + settings.host() + ":" + settings.port() + " ("
+                    + e.getMessage() + ")" + advice);
+            System.exit(1);
+        }
         server.acceptor.join();
     }
 }

@@ -7,11 +7,13 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.ReservedPort;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
 
 /** Retries pause longer and longer, with jitter, and all of them fit in one deadline. */
 class BackoffTest {
+
+    private static final Messages MSG = Messages.of(BackoffTest.class);
 
     private static final long DEADLINE_MILLIS = 1_500;
 
@@ -27,9 +29,7 @@ class BackoffTest {
 
     private static void assertPause(long expected, int attempt, double random) {
         long pause = ResilientClient.pauseMillis(attempt, 100, random);
-        assertEquals(expected, pause, Feedback.expected("pauseMillis(" + attempt + ", 100, " + random + ") to be "
-                + expected + " ms").but("it was " + pause).hint("The base doubles per attempt: 100, 200, 400 ms;"
-                + " half of it is fixed and random scales the other half."));
+        assertEquals(expected, pause, MSG.feedback("assertPause", attempt, random, expected, pause));
     }
 
     /**
@@ -47,18 +47,14 @@ class BackoffTest {
         ResilientClient client = new ResilientClient(Clients.settings(closedPort, 500, 500, DEADLINE_MILLIS, 100));
         try (SchedulingLag lag = SchedulingLag.start()) {
             long start = System.nanoTime();
-            RequestFailedException e = Clients.failure("request() to give up at its 1500 ms deadline",
-                    "Compare each pause with the time left before the deadline.", () -> client.request("PING", true));
+            RequestFailedException e = Clients.failure(MSG.text("deadline1500"),
+                    MSG.text("deadline1500.hint"), () -> client.request("PING", true));
             long millis = Clients.millisSince(start);
-            assertTrue(e.attempts() >= 4, Feedback.expected("at least 4 attempts in 1500 ms with pauses of 75, 150,"
-                            + " 300 ms").but("there were " + e.attempts())
-                    .hint("Retry a refused connect: nothing was sent, so it is always safe."));
-            assertEquals(Failure.DEADLINE, e.failure(), Feedback.expected("Failure.DEADLINE").but("it was "
-                    + e.failure()).hint("When the next pause would end after the deadline, stop."));
+            assertTrue(e.attempts() >= 4, MSG.feedback("refusedConnectsAreRetriedUntilTheDeadline", e.attempts()));
+            assertEquals(Failure.DEADLINE, e.failure(), MSG.feedback("refusedConnectsAreRetriedUntilTheDeadline.2",
+                    e.failure()));
             long bound = DEADLINE_MILLIS + lag.millisFor(3);
-            assertTrue(millis <= bound, Feedback.expected("the request to end by its 1500 ms deadline (" + bound
-                            + " ms, with this machine's scheduling lag)").but("it took " + millis + " ms")
-                    .hint("Do not start a pause that ends after the deadline: compare each pause with the time left."));
+            assertTrue(millis <= bound, MSG.feedback("refusedConnectsAreRetriedUntilTheDeadline.3", bound, millis));
         }
     }
 
@@ -73,16 +69,13 @@ class BackoffTest {
              SchedulingLag lag = SchedulingLag.start()) {
             ResilientClient client = new ResilientClient(Clients.settings(silent.port(), 2_000, 2_000, 2_200, 100));
             long start = System.nanoTime();
-            Clients.failure("request() to give up at its 2200 ms deadline",
-                    "Set each attempt's timeouts to min(configured timeout, time left before the deadline).",
+            Clients.failure(MSG.text("deadline2200"),
+                    MSG.text("deadline2200.hint"),
                     () -> client.request("PING", true));
             long millis = Clients.millisSince(start);
             long latest = 2_200 + 500 + lag.millisFor(4);
-            assertTrue(millis >= 2_000 && millis <= latest, Feedback.expected("the request to end near its 2200 ms"
-                            + " deadline, between 2000 and " + latest + " ms (with this machine's scheduling lag): a"
-                            + " 2000 ms read, then a retry whose read is cut to the 200 ms left")
-                    .but("it ended after " + millis + " ms")
-                    .hint("Set each attempt's timeouts to min(configured timeout, time left before the deadline)."));
+            assertTrue(millis >= 2_000 && millis <= latest, MSG.feedback("readTimeoutIsCutToTheDeadline", latest,
+                    millis));
         }
     }
 }

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.function.ThrowingSupplier;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The client's settings in these tests, and calls to the student's client that fail instead of hanging. */
 final class Clients {
+
+    private static final Messages MSG = Messages.of(Clients.class);
 
     /** How long any one call to the client may take here: every deadline in these tests is 2.2 s or less. */
     static final Duration WITHIN = Duration.ofSeconds(5);
@@ -32,20 +34,15 @@ final class Clients {
     static RequestFailedException failure(String expectation, String hint, Executable request) {
         return assertTimeoutPreemptively(WITHIN,
                 () -> assertThrows(RequestFailedException.class, request,
-                        Feedback.expected("the request to fail with RequestFailedException")
-                                .but("it returned a reply, or threw something else")
-                                .hint("A request whose reply never came must not look like a success.")),
-                () -> Feedback.expected(expectation)
-                        .but("the request was still running after " + WITHIN.toSeconds() + " s").hint(hint));
+                        MSG.feedback("failure")),
+                () -> MSG.feedback("failure.2", expectation, WITHIN.toSeconds(), hint));
     }
 
     /** Runs a request that must succeed and returns its reply; a hang or a failure fails the test, with a hint. */
     static String reply(String expectation, String hint, ThrowingSupplier<String> request) {
         return assertTimeoutPreemptively(WITHIN,
-                () -> assertDoesNotThrow(request, () -> Feedback.expected(expectation).but("the request failed")
-                        .hint(hint)),
-                () -> Feedback.expected(expectation).but("the request was still running after " + WITHIN.toSeconds()
-                        + " s").hint(hint));
+                () -> assertDoesNotThrow(request, () -> MSG.feedback("reply", expectation, hint)),
+                () -> MSG.feedback("reply.2", expectation, WITHIN.toSeconds(), hint));
     }
 
     static long millisSince(long startNanos) {

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** A peer that closes before its reply is complete: the write may succeed, but the request must fail. */
 class ClosedPeerTest {
 
-    private static final String ENDS = "requestOnce() to end once the peer closed";
-    private static final String HINT = "read() returns -1 at the peer's FIN: stop reading there.";
+    private static final Messages MSG = Messages.of(ClosedPeerTest.class);
+
+    private static final String ENDS = MSG.text("ends");
+    private static final String HINT = MSG.text("hint");
 
     @Test
     @Points(2)
@@ -20,9 +22,8 @@ class ClosedPeerTest {
         try (ScriptedPeer peer = ScriptedPeer.start(ScriptedPeer.CLOSE_AFTER_LINE)) {
             ResilientClient client = new ResilientClient(Clients.settings(peer.port(), 1_000, 1_000, 3_000, 50));
             RequestFailedException e = Clients.failure(ENDS, HINT, () -> client.requestOnce("PING"));
-            assertEquals(Failure.CLOSED, e.failure(), Feedback.expected("Failure.CLOSED when the peer sends FIN instead"
-                    + " of a reply").but("it was " + e.failure())
-                    .hint("read() returning -1 (readLine() returning null) is the peer's FIN: no reply is coming."));
+            assertEquals(Failure.CLOSED, e.failure(), MSG.feedback("requestToPeerThatClosesIsReportedAsClosed",
+                    e.failure()));
         }
     }
 
@@ -36,9 +37,7 @@ class ClosedPeerTest {
         try (ScriptedPeer peer = ScriptedPeer.start(cut)) {
             ResilientClient client = new ResilientClient(Clients.settings(peer.port(), 1_000, 1_000, 3_000, 50));
             RequestFailedException e = Clients.failure(ENDS, HINT, () -> client.requestOnce("PING"));
-            assertEquals(Failure.CLOSED, e.failure(), Feedback.expected("Failure.CLOSED for a reply cut off by FIN"
-                    + " before its newline").but("it was " + e.failure())
-                    .hint("A line is complete only with its \\n; readLine() also returns a cut line at EOF."));
+            assertEquals(Failure.CLOSED, e.failure(), MSG.feedback("cutReplyIsNotTakenForAReply", e.failure()));
         }
     }
 }

@@ -34,6 +34,8 @@ public final class FailureTrace {
     public static final int READ_TIMEOUT_MILLIS = 5_000;
     /** How much of the reply crosses before the RST. */
     public static final int REPLY_BYTES_BEFORE_RESET = 5;
+    /** What the client sends in both scenarios; the step labels name it, so they say what is on the wire. */
+    private static final String REQUEST = "Hello Server";
     private static final Set<TcpState> ESTABLISHED = Set.of(TcpState.ESTABLISHED);
     private static final Set<TcpState> GONE = Set.of(TcpState.CLOSED);
 
@@ -41,7 +43,7 @@ public final class FailureTrace {
     }
 
     public static void main(String[] args) {
-        new TraceMain().scenario("read-timeout", FailureTrace::readTimeout)
+        new TraceMain("lab-04").scenario("read-timeout", FailureTrace::readTimeout)
                 .scenario("reset-mid-reply", FailureTrace::resetMidReply).run();
     }
 
@@ -56,7 +58,7 @@ public final class FailureTrace {
             CompletableFuture<String> outcome = Trace.inBackground("trace-client", () -> outcome(client));
             try (Socket peer = listener.accept()) {
                 trace.connected(peer.getPort());
-                trace.step("requestOnce(\"PING\"): connect(), write, read()", "accept(); (never answers)",
+                trace.step("requestOnce(\"" + REQUEST + "\"): connect(), write, read()", "accept(); (never answers)",
                         ESTABLISHED, ESTABLISHED);
                 String failure = outcome.get();
                 trace.step("read() -> " + failure + "; close()", "", Set.of(TcpState.FIN_WAIT_2),
@@ -82,7 +84,7 @@ public final class FailureTrace {
             // The proxy holds the rest of the reply until the trace knows the client's port.
             fault.replyStarted.await();
             trace.connected(clientPortTo(proxy.port()));
-            trace.step("requestOnce(\"Hello Server\"): connect(), write, read()",
+            trace.step("requestOnce(\"" + REQUEST + "\"): connect(), write, read()",
                     "accept(); echo; " + REPLY_BYTES_BEFORE_RESET + " bytes of the reply", ESTABLISHED, ESTABLISHED);
             fault.reset.countDown();
             String failure = outcome.get();
@@ -94,7 +96,7 @@ public final class FailureTrace {
 
     private static String outcome(ResilientClient client) {
         try {
-            return "reply \"" + client.requestOnce("Hello Server") + "\"";
+            return "reply \"" + client.requestOnce(REQUEST) + "\"";
         } catch (RequestFailedException e) {
             return "RequestFailedException(" + e.failure() + ")";
         }

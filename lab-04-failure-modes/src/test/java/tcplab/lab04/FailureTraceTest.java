@@ -1,10 +1,13 @@
 package tcplab.lab04;
 
 import static tcplab.support.teach.TraceAssertions.assertInOrder;
+import static tcplab.support.teach.TraceAssertions.assertLayout;
 import static tcplab.support.teach.TraceAssertions.assertNoFlag;
 import static tcplab.support.teach.TraceAssertions.assertStates;
 import static tcplab.support.teach.TraceAssertions.assumeSegments;
 
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -44,6 +47,18 @@ class FailureTraceTest {
             assumeSegments(trace);
             assertInOrder(trace, "client P.", "server P.", "server R.");
             assertNoFlag(trace, 'F');
+        }
+    }
+
+    /** Every scenario of this lab prints within the diagram's columns, with no trailing spaces. */
+    @Test
+    @Timeout(60)
+    void everyScenarioPrintsWithinItsColumns() throws Exception {
+        for (Callable<Trace> scenario : List.<Callable<Trace>>of(FailureTrace::readTimeout,
+                FailureTrace::resetMidReply)) {
+            try (Trace trace = scenario.call()) {
+                assertLayout(trace);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.net.LineConnection;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /**
  * Korean text goes through the server and the client unchanged: both name UTF-8. The starter already does this
@@ -15,9 +15,10 @@ import tcplab.support.teach.Feedback;
 @WarmUp
 class KoreanRoundTripTest {
 
+    private static final Messages MSG = Messages.of(KoreanRoundTripTest.class);
+
     private static final String KOREAN = "연결 종료: FIN, ACK";
-    private static final String HINT = "Name the charset, UTF_8, wherever bytes become text and back:"
-            + " getBytes(UTF_8), toString(UTF_8), new String(bytes, UTF_8).";
+    private static final String HINT = MSG.text("hint");
 
     @Test
     void serverEchoesKoreanLineUnchanged() throws Exception {
@@ -25,9 +26,8 @@ class KoreanRoundTripTest {
             server.start();
             LineConnection client = server.connect();
             client.sendLine(KOREAN);
-            String reply = ServerFixture.readLine(client, "the Korean line echoed", HINT);
-            assertEquals(KOREAN, reply, Feedback.expected("\"" + KOREAN + "\" echoed unchanged")
-                    .but("the reply was \"" + reply + "\"").hint(HINT));
+            String reply = ServerFixture.readLine(client, MSG.text("echoed"), HINT);
+            assertEquals(KOREAN, reply, MSG.feedback("serverEchoesKoreanLineUnchanged", KOREAN, reply, HINT));
         }
     }
 
@@ -35,10 +35,9 @@ class KoreanRoundTripTest {
     void clientSendsAndReadsKoreanUnchanged() throws IOException {
         try (ScriptedPeer echo = ScriptedPeer.start(ScriptedPeer.ECHO)) {
             ResilientClient client = new ResilientClient(Clients.settings(echo.port(), 1_000, 1_000, 3_000, 50));
-            String reply = Clients.reply("the Korean line back from an echo server", HINT,
+            String reply = Clients.reply(MSG.text("back"), HINT,
                     () -> client.requestOnce(KOREAN));
-            assertEquals(KOREAN, reply, Feedback.expected("\"" + KOREAN + "\" back unchanged")
-                    .but("the reply was \"" + reply + "\"").hint(HINT));
+            assertEquals(KOREAN, reply, MSG.feedback("clientSendsAndReadsKoreanUnchanged", KOREAN, reply, HINT));
         }
     }
 }

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** A request line loses only its line end, \n or \r\n: the spaces in it are part of the request. */
 class LineEndTest {
+
+    private static final Messages MSG = Messages.of(LineEndTest.class);
 
     @Test
     @Points(1)
@@ -18,10 +20,9 @@ class LineEndTest {
             server.start();
             LineConnection client = server.connect();
             client.send("  two spaces before and after  \r\n".getBytes(StandardCharsets.US_ASCII));
-            String reply = ServerFixture.readLine(client, "the line echoed", "Answer each line.");
-            assertEquals("  two spaces before and after  ", reply, Feedback.expected("the line echoed with its"
-                            + " spaces, without the \\r\\n").but("the reply was \"" + reply.replace("\r", "\\r") + "\"")
-                    .hint("Remove the \\n, and a \\r just before it; strip() and trim() remove the spaces too."));
+            String reply = ServerFixture.readLine(client, MSG.text("echoed"), MSG.text("echoed.hint"));
+            assertEquals("  two spaces before and after  ", reply, MSG.feedback("onlyTheLineEndIsRemoved",
+                    reply.replace("\r", "\\r")));
         }
     }
 }

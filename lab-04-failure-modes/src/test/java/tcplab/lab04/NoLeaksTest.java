@@ -20,8 +20,8 @@ import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
-import tcplab.support.teach.Feedback;
 import tcplab.support.teach.LastSeen;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -31,6 +31,8 @@ import tcplab.support.teach.TcpAssertions;
  */
 @Isolated
 class NoLeaksTest {
+
+    private static final Messages MSG = Messages.of(NoLeaksTest.class);
 
     /** Each leak check's events take milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -77,10 +79,7 @@ class NoLeaksTest {
             int port = server.start();
             failureSuite(server);
             LastSeen.await(() -> probe.count(port, TcpState.CLOSE_WAIT), n -> n == 0, TcpAssertions.STEADY, WITHIN,
-                    n -> Feedback.expected("no connection of port " + port + " in CLOSE_WAIT once the clients have"
-                                    + " left")
-                            .but(n + " were still in CLOSE_WAIT after " + TcpAssertions.seconds(WITHIN))
-                            .hint("Close the socket on every path, and serve others while one client is idle."));
+                    n -> MSG.feedback("noCloseWaitAfterFailureSuite", port, n, TcpAssertions.seconds(WITHIN)));
         }
     }
 
@@ -91,12 +90,10 @@ class NoLeaksTest {
             server.start();
             LineConnection held = server.connect();
             held.sendLine("PING");
-            ServerFixture.readLine(held, "PONG", "The server should answer PING.");
+            ServerFixture.readLine(held, MSG.text("pong"), MSG.text("pong.hint"));
             server.closeServer();
-            String rest = ServerFixture.readToEnd(held, "a FIN on a connection still open when the server's close() was"
-                    + " called", "close() must close every connection that stopAccepting() returns.");
-            assertEquals("", rest, Feedback.expected("nothing but FIN after close()").but("the server sent \""
-                    + rest + "\"").hint("close() sends nothing; it only closes."));
+            String rest = ServerFixture.readToEnd(held, MSG.text("finOnClose"), MSG.text("finOnClose.hint"));
+            assertEquals("", rest, MSG.feedback("closeSendsFinOnOpenConnections", rest));
         }
     }
 
@@ -115,7 +112,7 @@ class NoLeaksTest {
         reset.reset();
         LineConnection held = server.connect();
         held.sendLine("PING");
-        ServerFixture.readLine(held, "PONG", "The server should answer PING.");
+        ServerFixture.readLine(held, MSG.text("pong"), MSG.text("pong.hint"));
     }
 
     /** A client that sends {@code request} and its FIN, then reads until the server's FIN. */
@@ -123,8 +120,8 @@ class NoLeaksTest {
         LineConnection client = server.connect();
         client.send(request);
         client.shutdownOutput();
-        ServerFixture.readToEnd(client, "the server to close the connection after the client's FIN",
-                "When read() returns -1, close the socket.");
+        ServerFixture.readToEnd(client, MSG.text("closeAfterFin"),
+                MSG.text("closeAfterFin.hint"));
     }
 
     @Test
@@ -138,14 +135,12 @@ class NoLeaksTest {
         servedOneByOne(server);
         server.close();
         LastSeen.awaitFirst(() -> newThreads(before), List::isEmpty, WITHIN,
-                left -> Feedback.expected("no thread left from the server after close()")
-                        .but("these were still running " + TcpAssertions.seconds(WITHIN) + " later: " + left)
-                        .hint("close() must stop the acceptor, the workers and the watchdog timer."));
+                left -> MSG.feedback("threadsAndDescriptorsReturnToBaselineAfterClose", TcpAssertions.seconds(WITHIN),
+                        left));
         if (linux) {
             LastSeen.awaitFirst(NoLeaksTest::openFiles, n -> n <= files, WITHIN,
-                    n -> Feedback.expected(files + " open file descriptors, as before the server started")
-                            .but(n + " were still open " + TcpAssertions.seconds(WITHIN) + " after close()")
-                            .hint("Every accepted socket must be closed."));
+                    n -> MSG.feedback("threadsAndDescriptorsReturnToBaselineAfterClose.2", files, n,
+                            TcpAssertions.seconds(WITHIN)));
         }
         // Until here the server, and any socket it still holds, stays reachable: the garbage collector must not
         // close a leaked socket (a Socket's cleaner closes its descriptor) and hide the leak.

@@ -7,16 +7,18 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
 import tcplab.support.teach.TcpAssertions;
 
 /** A peer that accepts and never answers: the client gives up at its read timeout, says so, and closes. */
 class ReadTimeoutTest {
 
+    private static final Messages MSG = Messages.of(ReadTimeoutTest.class);
+
     private static final int READ_TIMEOUT_MILLIS = 300;
-    private static final String GIVES_UP = "requestOnce() to give up after its 300 ms read timeout";
-    private static final String HINT = "Does it call socket.setSoTimeout(readTimeoutMillis) before reading?";
+    private static final String GIVES_UP = MSG.text("givesUp");
+    private static final String HINT = MSG.text("hint");
 
     private final ScriptedPeer silent = start();
 
@@ -46,10 +48,7 @@ class ReadTimeoutTest {
             long millis = Clients.millisSince(start);
             long latest = READ_TIMEOUT_MILLIS + 2_500 + lag.millisFor(4);
             assertTrue(millis >= READ_TIMEOUT_MILLIS - 20 && millis <= latest,
-                    Feedback.expected("the request to fail between 280 and " + latest + " ms (the 300 ms read"
-                                    + " timeout, with a margin and this machine's scheduling lag)")
-                            .but("it failed after " + millis + " ms")
-                            .hint("Fail at the read timeout: not before it (no extra timer), not long after it."));
+                    MSG.feedback("clientGivesUpWithinItsReadTimeout", latest, millis));
         }
     }
 
@@ -58,8 +57,7 @@ class ReadTimeoutTest {
     void clientReportsSilenceAsTimeout() {
         RequestFailedException e = Clients.failure(GIVES_UP, HINT, () -> client().requestOnce("PING"));
         assertEquals(Failure.TIMEOUT, e.failure(),
-                Feedback.expected("Failure.TIMEOUT for a peer that never answers").but("it was " + e.failure())
-                        .hint("A read timeout throws SocketTimeoutException; classify it as TIMEOUT."));
+                MSG.feedback("clientReportsSilenceAsTimeout", e.failure()));
     }
 
     @Test
@@ -69,8 +67,6 @@ class ReadTimeoutTest {
         // The silent peer reads until EOF, so its connection ends when the client's FIN arrives.
         TcpAssertions.awaitCondition(() -> silent.active() == 0,
                 java.time.Duration.ofSeconds(5),
-                () -> Feedback.expected("the client to close its socket after the timeout (the peer sees a FIN)")
-                        .but("the peer still saw the connection open after 5 s")
-                        .hint("Open the socket in try-with-resources so it closes on every path."));
+                () -> MSG.feedback("clientClosesItsSocketAfterTimeout"));
     }
 }

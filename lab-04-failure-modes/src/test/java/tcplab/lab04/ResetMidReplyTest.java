@@ -13,10 +13,12 @@ import tcplab.support.proxy.Fault;
 import tcplab.support.proxy.FaultProxy;
 import tcplab.support.proxy.Pipe;
 import tcplab.support.proxy.ResetPeer;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 
 /** The proxy resets the connection in the middle of the reply: an idempotent request is retried once, others not. */
 class ResetMidReplyTest {
+
+    private static final Messages MSG = Messages.of(ResetMidReplyTest.class);
 
     private static final String REQUEST = "hello, world";
     private static final int REPLY_BYTES_BEFORE_RESET = 5;
@@ -57,40 +59,34 @@ class ResetMidReplyTest {
     @Points(2)
     void idempotentRequestIsRetriedOnceAfterReset() throws Throwable {
         proxy.add(Direction.DOWNSTREAM, new ResetFirstConnection());
-        String reply = Clients.reply("the idempotent request to succeed on a second connection after a reset",
-                "After a reset, retry an idempotent request once, on a new connection.",
+        String reply = Clients.reply(MSG.text("retried"),
+                MSG.text("retried.hint"),
                 () -> client().request(REQUEST, true));
-        assertEquals(REQUEST, reply, Feedback.expected("the whole reply from the second connection")
-                .but("the reply was \"" + reply + "\"").hint("Never return the part read before a reset."));
-        assertEquals(2, server.connections(), Feedback.expected("2 connections: the reset one and the retry")
-                .but("the server saw " + server.connections())
-                .hint("After a reset, retry an idempotent request once, on a new connection."));
+        assertEquals(REQUEST, reply, MSG.feedback("idempotentRequestIsRetriedOnceAfterReset", reply));
+        assertEquals(2, server.connections(), MSG.feedback("idempotentRequestIsRetriedOnceAfterReset.2",
+                server.connections()));
     }
 
     @Test
     @Points(1)
     void nonIdempotentRequestReportsResetWithoutRetry() {
         proxy.add(Direction.DOWNSTREAM, ResetPeer.afterBytes(REPLY_BYTES_BEFORE_RESET));
-        RequestFailedException e = Clients.failure("request() to fail once the connection was reset",
-                "A reset ends the attempt: read() throws \"Connection reset\".",
+        RequestFailedException e = Clients.failure(MSG.text("reset"),
+                MSG.text("reset.hint"),
                 () -> client().request(REQUEST, false));
-        assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
-                .but("it was " + e.failure()).hint("\"Connection reset\" means RST: classify it as RESET."));
-        assertEquals(1, server.connections(), Feedback.expected("no retry of a request that is not idempotent")
-                .but("the server saw " + server.connections() + " connections")
-                .hint("The server may have acted on it already; sending it again could do it twice."));
+        assertEquals(Failure.RESET, e.failure(), MSG.feedback("nonIdempotentRequestReportsResetWithoutRetry",
+                e.failure()));
+        assertEquals(1, server.connections(), MSG.feedback("nonIdempotentRequestReportsResetWithoutRetry.2",
+                server.connections()));
     }
 
     @Test
     @Points(1)
     void retryAfterResetHappensOnlyOnce() {
         proxy.add(Direction.DOWNSTREAM, ResetPeer.afterBytes(REPLY_BYTES_BEFORE_RESET));
-        RequestFailedException e = Clients.failure("request() to fail once its retry was reset too",
-                "Retry a request that was sent at most once.", () -> client().request(REQUEST, true));
-        assertEquals(Failure.RESET, e.failure(), Feedback.expected("Failure.RESET")
-                .but("it was " + e.failure()).hint("Report the last attempt's failure."));
-        assertEquals(2, server.connections(), Feedback.expected("exactly one retry after a reset")
-                .but("the server saw " + server.connections() + " connections")
-                .hint("Retry a request that was sent at most once."));
+        RequestFailedException e = Clients.failure(MSG.text("resetTwice"),
+                MSG.text("resetTwice.hint"), () -> client().request(REQUEST, true));
+        assertEquals(Failure.RESET, e.failure(), MSG.feedback("retryAfterResetHappensOnlyOnce", e.failure()));
+        assertEquals(2, server.connections(), MSG.feedback("retryAfterResetHappensOnlyOnce.2", server.connections()));
     }
 }

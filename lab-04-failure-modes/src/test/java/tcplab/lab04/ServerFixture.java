@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tcplab.support.net.LineConnection;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /** The student's server on loopback with small limits, and the connections a test opens to it; closes them all. */
 final class ServerFixture implements AutoCloseable {
+
+    private static final Messages MSG = Messages.of(ServerFixture.class);
 
     static final int WORKERS = 2;
     static final long IDLE_TIMEOUT_MILLIS = 500;
@@ -52,16 +54,14 @@ final class ServerFixture implements AutoCloseable {
 
     /** Like {@link #readToEnd(LineConnection)}, but silence or a reset fails the test with this expectation. */
     static String readToEnd(LineConnection connection, String expectation, String hint) {
-        return assertDoesNotThrow(() -> readToEnd(connection), () -> Feedback.expected(expectation)
-                .but("the server sent no FIN within " + TcpAssertions.seconds(LineConnection.READ_TIMEOUT)
-                        + " (or reset the connection)").hint(hint));
+        return assertDoesNotThrow(() -> readToEnd(connection), () -> MSG.feedback("readToEnd", expectation,
+                TcpAssertions.seconds(LineConnection.READ_TIMEOUT), hint));
     }
 
     /** Like {@link LineConnection#readLine()}, but silence or a reset fails the test with this expectation. */
     static String readLine(LineConnection connection, String expectation, String hint) {
-        return assertDoesNotThrow(connection::readLine, () -> Feedback.expected(expectation)
-                .but("no line came within " + TcpAssertions.seconds(LineConnection.READ_TIMEOUT)
-                        + " (or the connection was reset)").hint(hint));
+        return assertDoesNotThrow(connection::readLine, () -> MSG.feedback("readLine", expectation,
+                TcpAssertions.seconds(LineConnection.READ_TIMEOUT), hint));
     }
 
     /**

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
 import tcplab.support.teach.TcpAssertions;
 
 /** Slow, idle and non-reading clients do not hold up others, and are cut off at the idle timeout. */
 class SlowClientTest {
+
+    private static final Messages MSG = Messages.of(SlowClientTest.class);
 
     /** The reference answers or closes within a second, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -41,12 +43,9 @@ class SlowClientTest {
             slow.send("PI".getBytes(UTF_8));
             LineConnection other = server.connect();
             other.sendLine("PING");
-            String reply = ServerFixture.readLineWithin(other, WITHIN, Feedback.expected("a second client to get PONG"
-                            + " while the first sends its line slowly")
-                    .but("it got nothing for " + TcpAssertions.seconds(WITHIN))
-                    .hint("Serve each connection on a worker of its own."));
-            assertEquals("PONG", reply, Feedback.expected("PONG").but("the reply was \"" + reply + "\"")
-                    .hint("Answer PING with PONG."));
+            String reply = ServerFixture.readLineWithin(other, WITHIN,
+                    MSG.feedback("slowlorisDoesNotBlockOtherClients", TcpAssertions.seconds(WITHIN)));
+            assertEquals("PONG", reply, MSG.feedback("slowlorisDoesNotBlockOtherClients.2", reply));
         }
     }
 
@@ -58,19 +57,13 @@ class SlowClientTest {
             LineConnection idle = server.connect();
             try (SchedulingLag lag = SchedulingLag.start()) {
                 long start = System.nanoTime();
-                String line = ServerFixture.readLineWithin(idle, WITHIN, Feedback.expected("the server to close an idle"
-                                + " connection after its 500 ms idle timeout")
-                        .but("it was still open after " + TcpAssertions.seconds(WITHIN))
-                        .hint("Start a timer per connection that closes it; restart it after each reply."));
+                String line = ServerFixture.readLineWithin(idle, WITHIN,
+                        MSG.feedback("serverClosesIdleConnectionAfterItsIdleTimeout", TcpAssertions.seconds(WITHIN)));
                 long millis = Clients.millisSince(start);
-                assertNull(line, Feedback.expected("FIN from an idle connection")
-                        .but("the server sent \"" + line + "\"")
-                        .hint("Send nothing to a client that sent nothing."));
+                assertNull(line, MSG.feedback("serverClosesIdleConnectionAfterItsIdleTimeout.2", line));
                 long latest = ServerFixture.IDLE_TIMEOUT_MILLIS + 2_500 + lag.millisFor(4);
                 assertTrue(millis >= ServerFixture.IDLE_TIMEOUT_MILLIS - 50 && millis <= latest,
-                        Feedback.expected("the close between 450 and " + latest + " ms (the 500 ms idle timeout, with a"
-                                        + " margin and this machine's scheduling lag)").but("after " + millis + " ms")
-                                .hint("Close at the idle timeout, not before."));
+                        MSG.feedback("serverClosesIdleConnectionAfterItsIdleTimeout.3", latest, millis));
             }
         }
     }
@@ -90,27 +83,22 @@ class SlowClientTest {
             long lastReply = start;
             for (int requests = 1; Clients.millisSince(start) < ACTIVE_IDLE_TIMEOUT_MILLIS * 5 / 2; requests++) {
                 active.sendLine("PING");
-                String reply = ServerFixture.readLine(active, "PONG for request " + requests + " of a client that"
-                        + " has been busy for " + Clients.millisSince(start) + " ms", "Restart the idle timer after"
-                        + " each reply: it is for clients that do nothing, not for long-lived ones.");
-                assertEquals("PONG", reply, Feedback.expected("PONG for request " + requests + ", "
-                                + Clients.millisSince(start) + " ms into a busy connection")
-                        .but(reply == null ? "the server closed it" : "the reply was \"" + reply + "\"")
-                        .hint("Cancel the idle timer after each reply and start a new one."));
+                String reply = ServerFixture.readLine(active, MSG.text("busyClient", requests,
+                        Clients.millisSince(start)), MSG.text("busyClient.hint"));
+                assertEquals("PONG", reply, MSG.feedback("idleTimeoutCountsFromTheLastReply", requests,
+                        Clients.millisSince(start),
+                        reply == null ? MSG.text("closedIt") : MSG.text("replyWas", reply)));
                 lastReply = System.nanoTime();
             }
-            String line = ServerFixture.readLineWithin(active, WITHIN, Feedback.expected("the server to close the"
-                            + " connection " + ACTIVE_IDLE_TIMEOUT_MILLIS + " ms after its last reply")
-                    .but("it was still open after " + TcpAssertions.seconds(WITHIN))
-                    .hint("Start a timer per connection that closes it; restart it after each reply."));
+            String line = ServerFixture.readLineWithin(active, WITHIN,
+                    MSG.feedback("idleTimeoutCountsFromTheLastReply.2", ACTIVE_IDLE_TIMEOUT_MILLIS,
+                    TcpAssertions.seconds(WITHIN)));
             long quietMillis = Clients.millisSince(lastReply);
-            assertNull(line, Feedback.expected("FIN once the client went quiet").but("the server sent \"" + line
-                    + "\"").hint("Send nothing to a client that sent nothing."));
+            assertNull(line, MSG.feedback("idleTimeoutCountsFromTheLastReply.3", line));
             long latest = ACTIVE_IDLE_TIMEOUT_MILLIS + 2_500 + lag.millisFor(4);
-            assertTrue(quietMillis >= ACTIVE_IDLE_TIMEOUT_MILLIS - 50 && quietMillis <= latest, Feedback.expected(
-                            "the close between " + (ACTIVE_IDLE_TIMEOUT_MILLIS - 50) + " and " + latest + " ms after"
-                                    + " the last reply").but("it came " + quietMillis + " ms after it")
-                    .hint("The idle timeout counts from the last reply, not from the connect."));
+            assertTrue(quietMillis >= ACTIVE_IDLE_TIMEOUT_MILLIS - 50 && quietMillis <= latest,
+                    MSG.feedback("idleTimeoutCountsFromTheLastReply.4", (ACTIVE_IDLE_TIMEOUT_MILLIS - 50), latest,
+                    quietMillis));
         }
     }
 
@@ -143,15 +131,10 @@ class SlowClientTest {
             writer.setDaemon(true);
             writer.start();
             TcpAssertions.awaitCondition(() -> cutOff.get() != null, CUT_OFF_WITHIN,
-                    () -> Feedback.expected("the server to close a connection whose client stopped reading, at its"
-                                    + " 500 ms idle timeout").but("the connection was still open after "
-                                    + TcpAssertions.seconds(CUT_OFF_WITHIN))
-                            .hint("A write to a client that does not read blocks once the window is full; the idle"
-                                    + " timer must close the socket anyway, which ends the blocked write."));
+                    () -> MSG.feedback("clientThatStopsReadingIsCutOffAtIdleTimeout",
+                            TcpAssertions.seconds(CUT_OFF_WITHIN)));
             assertTrue(cutOffMillis.get() >= ServerFixture.IDLE_TIMEOUT_MILLIS - 50,
-                    Feedback.expected("the cut-off at the 500 ms idle timeout, not before it")
-                            .but("it came after " + cutOffMillis.get() + " ms")
-                            .hint("A client that is slow to read is not yet idle; close only when the timer runs out."));
+                    MSG.feedback("clientThatStopsReadingIsCutOffAtIdleTimeout.2", cutOffMillis.get()));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
+import tcplab.support.teach.Messages;
 
 /**
  * Writes the grade report of a grading run made by {@code grading/grade.sh}, from what each lab's build left
@@ -37,6 +38,9 @@ public final class Grader {
     private static final Pattern COMPILER_ERROR = Pattern.compile("^\\[ERROR\\] (/\\S+\\.java:\\[\\d+,\\d+\\].*)$");
     private static final Pattern EXIT_CODE = Pattern.compile("^\\[ERROR\\] Process Exit Code: (\\d+)");
     private static final Pattern CRASHED_CLASS = Pattern.compile("^\\[ERROR\\]\\s+([\\w.$]+)\\s*$");
+
+    /** The report's fixed phrases, in the language chosen with grade.sh --lang (kit.lang). */
+    private static final Messages MSG = Messages.of(Grader.class);
 
     private Grader() {
     }
@@ -75,7 +79,7 @@ public final class Grader {
     private static String totalLine(List<LabGrade> grades) {
         int earned = grades.stream().mapToInt(LabGrade::earned).sum();
         int possible = grades.stream().mapToInt(LabGrade::possible).sum();
-        return "Total: " + earned + "/" + possible + "\n";
+        return MSG.text("total", earned, possible) + "\n";
     }
 
     /** A lab's grade as a student may see it at once: without the hidden tests. */
@@ -98,9 +102,9 @@ public final class Grader {
             } catch (IOException | RuntimeException again) {
                 tests = List.of();
             }
-            String why = "the grader could not read this lab's results (" + e + ")";
+            String why = MSG.text("unreadable.why", e);
             return LabGrade.of(lab, lab, tests, SurefireReports.empty(), className -> why,
-                    "The grader could not read this lab's results: " + e);
+                    MSG.text("unreadable.output", e));
         }
     }
 
@@ -109,11 +113,10 @@ public final class Grader {
         Path file = work.resolve(".grading").resolve("sandbox");
         String state = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
         if (state.equals("sandboxed")) {
-            return "Graded in a sandbox: each lab's tests ran with the kit read-only, in namespaces of their own.";
+            return MSG.text("sandboxed");
         }
         String why = state.isEmpty() ? "no sandbox was set up" : state.replaceFirst("^not sandboxed: ", "");
-        return "NOT SANDBOXED (" + why + "): the submission's code ran with the grader's own rights, so this grade"
-                + " is only as trustworthy as the code.";
+        return MSG.text("notSandboxed", why);
     }
 
     private static void write(Path dir, List<LabGrade> grades, String summary, String full, String first)
@@ -158,21 +161,21 @@ public final class Grader {
         String output = "";
         String why;
         if (Files.exists(state.resolve("missing"))) {
-            why = "the submission has no " + lab + "/src/main folder";
-            output = "The submission has no " + lab + "/src/main folder, so this lab was not graded.";
+            why = MSG.text("missing.why", lab);
+            output = MSG.text("missing.output", lab);
         } else if (exit == TIMED_OUT) {
-            why = "the lab's grading reached its time limit of " + limit + " s before this test reported";
-            output = "The lab's grading was stopped at its time limit of " + limit + " s.";
+            why = MSG.text("timedOut.why", limit);
+            output = MSG.text("timedOut.output", limit);
         } else if (!compilerErrors.isEmpty()) {
-            why = "the submission does not compile with the lab's tests, so no test ran";
-            output = "The submission does not compile. First compiler errors:\n"
+            why = MSG.text("compile.why");
+            output = MSG.text("compile.output") + "\n"
                     + String.join("\n", compilerErrors.subList(0, Math.min(COMPILER_ERRORS_SHOWN, compilerErrors.size())));
         } else if (reports.isEmpty() && exit != 0) {
-            why = "the lab's build failed before any test ran (exit status " + exit + "); see the build log";
-            output = "The lab's build failed before the tests ran. Last lines of its log:\n"
+            why = MSG.text("build.why", exit);
+            output = MSG.text("build.output") + "\n"
                     + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size()));
         } else {
-            why = "this test did not report a result";
+            why = MSG.text("noReport.why");
         }
         String fallback = why;
         String dropped = dropped(state.resolve("dropped.tsv"));
@@ -195,8 +198,8 @@ public final class Grader {
             return "";
         }
         int shown = Math.min(lines.size(), DROPPED_SHOWN);
-        return "Not taken from the submission (" + lines.size() + " files):\n" + String.join("\n", lines.subList(0, shown))
-                + (shown < lines.size() ? "\n  ... and " + (lines.size() - shown) + " more" : "");
+        return MSG.text("dropped", lines.size()) + "\n" + String.join("\n", lines.subList(0, shown))
+                + (shown < lines.size() ? "\n  " + MSG.text("droppedMore", lines.size() - shown) : "");
     }
 
     /** Test classes whose test JVM died, with the reason Surefire gave. */
@@ -221,10 +224,7 @@ public final class Grader {
             if (inList && name.matches() && name.group(1).contains(".")) {
                 String simple = name.group(1).substring(name.group(1).lastIndexOf('.') + 1);
                 crashed.put(name.group(1), timeout
-                        ? "the test JVM running " + simple + " was stopped by the fork timeout; something in it never"
-                          + " ends (a loop, or a blocking call without a timeout)"
-                        : "the test JVM running " + simple + " exited with status " + exitCode + " before it reported."
-                          + " Does your code call System.exit, or crash the JVM?");
+                        ? MSG.text("forkTimeout", simple) : MSG.text("crashed", simple, exitCode));
                 continue;
             }
             inList = false;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import tcplab.support.grade.SurefireReports.Case;
 import tcplab.support.grade.SurefireReports.Status;
+import tcplab.support.teach.Messages;
 
 /**
  * One lab's grade: every graded test with the points it earned. A test earns its points only on a pass found in a
@@ -16,6 +17,9 @@ import tcplab.support.grade.SurefireReports.Status;
  * @param output what the whole lab's build said that a student needs, such as compiler errors; may be empty
  */
 public record LabGrade(String lab, String title, List<Row> rows, String output) {
+
+    /** The rows' fixed phrases, in the language the kit's messages follow. */
+    private static final Messages MSG = Messages.of(LabGrade.class);
 
     /** What happened to a test. */
     public enum Outcome { PASSED, FAILED, SKIPPED, NOT_RUN }
@@ -40,11 +44,11 @@ public record LabGrade(String lab, String title, List<Row> rows, String output) 
     private static Row row(GradedTest test, SurefireReports reports, Function<String, String> notRun) {
         String unreadable = reports.unreadable(test.className());
         if (unreadable != null) {
-            return new Row(test, Outcome.NOT_RUN, 0, "no result: " + unreadable);
+            return new Row(test, Outcome.NOT_RUN, 0, MSG.text("noResult", unreadable));
         }
         List<Case> cases = reports.casesOf(test.className()).stream().filter(c -> test.matches(c.name())).toList();
         if (cases.isEmpty()) {
-            return new Row(test, Outcome.NOT_RUN, 0, "no result: " + notRun.apply(test.className()));
+            return new Row(test, Outcome.NOT_RUN, 0, MSG.text("noResult", notRun.apply(test.className())));
         }
         for (Case c : cases) {
             if (c.status() == Status.FAILED) {
@@ -53,7 +57,7 @@ public record LabGrade(String lab, String title, List<Row> rows, String output) 
         }
         for (Case c : cases) {
             if (c.status() == Status.SKIPPED) {
-                return new Row(test, Outcome.SKIPPED, 0, "skipped, so not graded here: " + c.message());
+                return new Row(test, Outcome.SKIPPED, 0, MSG.text("skipped", c.message()));
             }
         }
         return new Row(test, Outcome.PASSED, test.points(), "");

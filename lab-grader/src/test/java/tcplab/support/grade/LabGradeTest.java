@@ -9,12 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.teach.Lang;
 
 /** A lab's grade from Surefire's reports: points only for a pass that a readable report shows. */
 class LabGradeTest {
+
+    /** These tests check the English wording, whichever language the build chose (-Dkit.lang reaches this JVM). */
+    @BeforeAll
+    static void inEnglish() {
+        System.setProperty(Lang.PROPERTY, "en");
+    }
 
     private static final GradedTest ECHO = new GradedTest("t.EchoTest", "echoes", 2, false, Visibility.VISIBLE);
     private static final GradedTest REPLAY = new GradedTest("t.ReplayTest", "replays", 3, false, Visibility.VISIBLE);

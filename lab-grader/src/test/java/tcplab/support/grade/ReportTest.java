@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.LabGrade.Outcome;
 import tcplab.support.grade.LabGrade.Row;
+import tcplab.support.teach.Lang;
 
-/** The report's shapes: Gradescope's results.json, Classroom's results, and the table's one-line hints. */
+/** The report's shapes: Gradescope's results.json, Classroom's results, and the table's whole, wrapped hints. */
 class ReportTest {
+
+    /** These tests check the English wording, whichever language the build chose (-Dkit.lang reaches this JVM). */
+    @BeforeAll
+    static void inEnglish() {
+        System.setProperty(Lang.PROPERTY, "en");
+    }
 
     private static final GradedTest SHOWN = new GradedTest("t.EchoTest", "echoes", 2, false, Visibility.VISIBLE);
     private static final GradedTest HIDDEN = new GradedTest("t.LongTest", "lasts", 3, false, Visibility.AFTER_PUBLISHED);
@@ -43,9 +51,30 @@ class ReportTest {
     }
 
     @Test
-    void hintDropsJUnitsTailAndStaysOnOneLine() {
+    void hintDropsJUnitsTailAndWhatFollowsIt() {
         assertEquals("expected A, but B. Check C?",
                 Report.hint("expected A, but B. Check C? ==> expected: <1> but was: <2>\nat line 3"));
+    }
+
+    @Test
+    void hintKeepsEveryLineOfTheMessage() {
+        assertEquals("expected A, but B.\nCheck C, then D.", Report.hint("expected A, but B.\nCheck C, then D."));
+    }
+
+    @Test
+    void hintEscapesControlCharactersAndUndecodableBytes() {
+        assertEquals("expected A, but it answered \"\\u001b[2J\\ufffd\". Check C.",
+                Report.hint("expected A, but it answered \"\u001b[2J\ufffd\". Check C."));
+    }
+
+    @Test
+    void wrappedHintKeepsEveryWordWithinItsColumns() {
+        String hint = "expected the server to echo \"Hello Server\", but it answered \"Hello Client\". Does echoLines()"
+                + " write back every line it reads, until readLine() returns null?";
+        List<String> lines = Report.wrap(hint, 40);
+        assertTrue(lines.size() > 3, lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 40 && l.equals(l.strip())), lines.toString());
+        assertEquals(hint, String.join(" ", lines));
     }
 
     @Test
@@ -59,9 +88,10 @@ class ReportTest {
     void hintIsCutBetweenCodePointsNeverInsideAnEmoji() {
         String emoji = "\uD83D\uDE00";
         for (int shift = 0; shift < 2; shift++) {
-            String hint = Report.hint("a".repeat(shift) + emoji.repeat(200));
-            assertFalse(Character.isHighSurrogate(hint.charAt(hint.length() - 4)), "shift " + shift + ": " + hint);
-            assertTrue(hint.endsWith("..."), hint);
+            String hint = Report.hint("a".repeat(shift) + emoji.repeat(Report.HINT_CHARS));
+            int cut = hint.indexOf("... (");
+            assertFalse(Character.isHighSurrogate(hint.charAt(cut - 1)), "shift " + shift + ": " + hint);
+            assertTrue(hint.endsWith(" more characters cut)"), hint);
         }
     }
 

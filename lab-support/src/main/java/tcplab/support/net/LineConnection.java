@@ -9,7 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.opentest4j.AssertionFailedError;
-import tcplab.support.teach.Feedback;
+import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -20,6 +20,8 @@ public final class LineConnection implements AutoCloseable {
 
     /** How long a read waits before the test fails with a teaching message. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Messages MSG = Messages.of(LineConnection.class);
 
     private final Socket socket;
     private final InputStream in;
@@ -106,9 +108,7 @@ public final class LineConnection implements AutoCloseable {
         try {
             return in.read();
         } catch (SocketTimeoutException e) {
-            throw new AssertionFailedError(Feedback.expected("data or EOF from 127.0.0.1:" + remotePort())
-                    .but("nothing arrived within " + TcpAssertions.seconds(READ_TIMEOUT))
-                    .hint("Is the server still waiting for something from the client, or did it forget to flush?"));
+            throw new AssertionFailedError(MSG.feedback("read", remotePort(), TcpAssertions.seconds(READ_TIMEOUT)));
         }
     }
 

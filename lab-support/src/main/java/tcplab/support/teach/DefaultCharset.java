@@ -11,6 +11,8 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class DefaultCharset {
 
+    private static final Messages MSG = Messages.of(DefaultCharset.class);
+
     private DefaultCharset() {
     }
 
@@ -18,12 +20,7 @@ public final class DefaultCharset {
     public static void assertUsAscii(String lab) {
         Charset actual = Charset.defaultCharset();
         if (!actual.equals(StandardCharsets.US_ASCII)) {
-            throw new AssertionFailedError(Feedback.expected("the default charset of these tests to be US-ASCII"
-                            + " (-Dfile.encoding=US-ASCII, from kit.test.options in " + lab + "/pom.xml)")
-                    .but("this JVM's default is " + actual + ", so the Korean round-trip tests cannot catch code that"
-                            + " relies on the default")
-                    .hint("Run the tests with ./mvnw test -pl " + lab + " -am, or let your IDE use Maven's Surefire"
-                            + " argLine; make sure nothing else sets -Dfile.encoding."));
+            throw new AssertionFailedError(MSG.feedback("usAscii", lab, actual));
         }
     }
 }

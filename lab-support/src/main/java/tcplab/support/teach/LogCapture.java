@@ -4,24 +4,50 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
  * Captures what code under test logs through SLF4J below a logger name, at every level,
  * while the console stays as quiet as {@code logback-test.xml} makes it.
+ *
+ * <p>Test classes run at once, so a logger also hears other tests' servers. A line counts as this test's own when
+ * the thread that logged it descends from the thread that opened the capture (threads inherit the mark when they
+ * are created); {@link #report()} shows those lines, cut to a size a terminal can show.
  */
 public final class LogCapture implements AutoCloseable {
 
+    /** At most this many lines in a report; the rest are counted. */
+    static final int REPORT_LINES = 12;
+    /** At most this many characters of one line in a report. */
+    static final int LINE_CHARS = 160;
+
+    /** The capture that the current thread, or the thread that created it, opened. */
+    private static final InheritableThreadLocal<LogCapture> OWNER = new InheritableThreadLocal<>();
+
+    private record Line(String message, boolean own) {
+    }
+
     private final Logger logger;
     private final Level previousLevel;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            Line line = new Line(event.getFormattedMessage(), OWNER.get() == LogCapture.this);
+            synchronized (lines) {
+                lines.add(line);
+            }
+        }
+    };
 
     private LogCapture(String loggerName) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         logger = context.getLogger(loggerName);
         previousLevel = logger.getLevel();
+        OWNER.set(this);
         appender.setContext(context);
         appender.start();
         logger.addAppender(appender);
@@ -33,10 +59,10 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(loggerName);
     }
 
-    /** The formatted messages logged so far. */
+    /** The formatted messages logged so far, by this test's threads and any other. */
     public List<String> messages() {
-        synchronized (appender) {
-            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        synchronized (lines) {
+            return lines.stream().map(Line::message).toList();
         }
     }
 
@@ -45,10 +71,42 @@ public final class LogCapture implements AutoCloseable {
         return messages().stream().filter(m -> m.contains(text)).toList();
     }
 
+    /**
+     * What this test's threads logged, for a failure message: the first {@value #REPORT_LINES} lines, each cut to
+     * {@value #LINE_CHARS} characters with anything that is not printable text escaped, and how much was left out.
+     * Lines of other tests are only counted. {@code [] (nothing)} when nothing was logged.
+     */
+    public String report() {
+        List<String> own;
+        int others;
+        synchronized (lines) {
+            own = lines.stream().filter(Line::own).map(Line::message).toList();
+            others = lines.size() - own.size();
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < Math.min(own.size(), REPORT_LINES); i++) {
+            out.append(i == 0 ? "" : " | ").append(Printable.cut(own.get(i), LINE_CHARS));
+        }
+        out.append(']');
+        if (own.isEmpty()) {
+            out.append(" (nothing)");
+        }
+        if (own.size() > REPORT_LINES) {
+            out.append(" and ").append(own.size() - REPORT_LINES).append(" more lines");
+        }
+        if (others > 0) {
+            out.append(" (").append(others).append(others == 1 ? " line" : " lines").append(" of other tests left out)");
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(previousLevel);
         appender.stop();
+        if (OWNER.get() == this) {
+            OWNER.remove();
+        }
     }
 }

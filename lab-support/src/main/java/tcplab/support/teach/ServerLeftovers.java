@@ -25,6 +25,8 @@ public final class ServerLeftovers {
     /** Threads that the test machinery starts and ends on its own; they are not the server's. */
     private static final List<String> MACHINERY = List.of("awaitility", "ForkJoinPool", "junit-", "surefire");
 
+    private static final Messages MSG = Messages.of(ServerLeftovers.class);
+
     private final Set<Thread> threadsBefore;
     private final int descriptorsBefore;
 
@@ -50,12 +52,9 @@ public final class ServerLeftovers {
                     newThreads(), descriptors());
             last.set(now);
             return now.closeWait() == 0 && now.threads().isEmpty() && now.descriptors() <= descriptorsBefore;
-        }, TcpAssertions.STEADY, within, () -> Feedback
-                .expected("the server to leave nothing behind once its clients had gone and it was closed: no connection"
-                        + " in CLOSE_WAIT, no thread of its own" + (descriptorsBefore < 0 ? "" : ", and at most the "
-                        + descriptorsBefore + " open descriptors of before it started"))
-                .but(last.get().describe(descriptorsBefore) + " after " + TcpAssertions.seconds(within))
-                .hint(hint));
+        }, TcpAssertions.STEADY, within, () -> MSG.feedback(descriptorsBefore < 0 ? "noDescriptors" : "descriptors",
+                last.get().closeWait(), last.get().threads().size(), last.get().threads(), last.get().descriptors(),
+                descriptorsBefore, TcpAssertions.seconds(within), hint));
     }
 
     private List<String> newThreads() {
@@ -81,12 +80,5 @@ public final class ServerLeftovers {
     }
 
     private record Observation(long closeWait, List<String> threads, int descriptors) {
-
-        String describe(int descriptorsBefore) {
-            String descriptorPart = descriptorsBefore < 0 ? ""
-                    : ", " + descriptors + " descriptors are open (" + descriptorsBefore + " before)";
-            return closeWait + " of its connections are in CLOSE_WAIT, " + threads.size() + " new threads are alive "
-                    + threads + descriptorPart;
-        }
     }
 }

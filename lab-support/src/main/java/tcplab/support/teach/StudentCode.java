@@ -10,6 +10,8 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class StudentCode {
 
+    private static final Messages MSG = Messages.of(StudentCode.class);
+
     private StudentCode() {
     }
 
@@ -18,11 +20,7 @@ public final class StudentCode {
         try {
             return call.get();
         } catch (OutOfMemoryError e) {
-            throw new AssertionFailedError(Feedback.expected(what + " to allocate only what the data needs")
-                    .but("it ran out of memory (" + e.getMessage() + ")")
-                    .hint("A length read from the network can be anything: check it against the limit before you"
-                            + " allocate, and read exactly the frame's bytes, so you never read a length from the middle"
-                            + " of a payload."));
+            throw new AssertionFailedError(MSG.feedback("outOfMemory", what, e.getMessage()));
         }
     }
 }

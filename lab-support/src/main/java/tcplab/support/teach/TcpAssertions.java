@@ -25,6 +25,8 @@ public final class TcpAssertions {
      */
     public static final Duration STEADY = Duration.ofMillis(100);
 
+    private static final Messages MSG = Messages.of(TcpAssertions.class);
+
     private TcpAssertions() {
     }
 
@@ -47,18 +49,15 @@ public final class TcpAssertions {
         awaitSteady(() -> {
             seen.set(probe.stateOf(localPort, remotePort));
             return seen.get() == expected;
-        }, holdFor, within, () -> Feedback.expected(whose + " (" + endpoint + ") to be in " + expected)
-                .but("it was " + seen.get() + " at the last look, after " + seconds(within))
-                .hint(hint));
+        }, holdFor, within, () -> MSG.feedback("awaitState", whose, endpoint, expected, seen.get(), seconds(within),
+                hint));
     }
 
     /** Waits until something listens on {@code port}, and returns the kernel's row for it. */
     public static TcpConnection awaitListener(TcpProbe probe, int port, Duration within, String hint) {
         TcpAssertions.assumeCanShow(probe, TcpState.LISTEN);
         awaitCondition(() -> probe.listener(port).isPresent(), within,
-                () -> Feedback.expected("the kernel to show LISTEN on port " + port)
-                        .but("nothing listens there after " + seconds(within))
-                        .hint(hint));
+                () -> MSG.feedback("awaitListener", port, seconds(within), hint));
         return probe.listener(port).orElseThrow();
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tcplab.support.probe.TcpState;
 import tcplab.support.trace.Trace;
@@ -49,6 +52,18 @@ public final class TraceAssertions {
             List<String> flow = trace.flow(step);
             assertTrue(flow.stream().noneMatch(s -> s.substring(s.indexOf(' ') + 1).indexOf(flag) >= 0),
                     "expected no segment with " + flag + ", but step " + step.number() + " showed " + flow);
+        }
+    }
+
+    /** The printed trace has no line with trailing spaces, and none wider than {@link Trace#WIDTH}. */
+    public static void assertLayout(Trace trace) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        trace.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        for (String line : lines) {
+            assertEquals(line.stripTrailing(), line, "a printed trace line ends with spaces");
+            assertTrue(line.length() <= Trace.WIDTH,
+                    "a printed trace line is " + line.length() + " characters wide, over " + Trace.WIDTH + ": " + line);
         }
     }
 }

@@ -134,7 +134,7 @@ public final class Capture implements AutoCloseable {
 
     /**
      * Stops the capture once the file has been quiet for a moment, and returns the segments in the order they were
-     * captured; an empty list when capturing was not possible.
+     * captured; an empty list when capturing was not possible. The file stays until {@link #close()}.
      */
     public List<Segment> stop() throws IOException {
         if (tcpdump == null) {
@@ -151,11 +151,12 @@ public final class Capture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            return read(file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return read(file);
+    }
+
+    /** The capture file, while there is one: after {@link #stop()} and before {@link #close()}. */
+    Optional<Path> file() {
+        return Optional.ofNullable(file).filter(Files::exists);
     }
 
     /** Waits until the capture file stops growing: tcpdump -U writes each packet as it comes. */
@@ -172,7 +173,7 @@ public final class Capture implements AutoCloseable {
     }
 
     /** The TCP segments of a pcap file, in order. */
-    static List<Segment> read(Path pcapFile) throws IOException {
+    public static List<Segment> read(Path pcapFile) throws IOException {
         List<Segment> segments = new ArrayList<>();
         Pcap pcap = Pcap.openStream(pcapFile.toFile());
         try {
@@ -211,7 +212,33 @@ public final class Capture implements AutoCloseable {
         int length = tcp.getParentPacket().getTotalIPLength() - tcp.getParentPacket().getHeaderLength()
                 - tcp.getHeaderLength();
         return new Segment(packet.getArrivalTime(), tcp.getSourcePort(), tcp.getDestinationPort(), flags.toString(),
-                tcp.getSequenceNumber(), tcp.getAcknowledgementNumber(), length);
+                tcp.getSequenceNumber(), tcp.getAcknowledgementNumber(), length, tcp.getWindowSize(),
+                windowScale(tcp));
+    }
+
+    /** The shift count of the window scale option (kind 3, RFC 7323), or none; the library does not parse options. */
+    private static int windowScale(TCPPacket tcp) {
+        byte[] header = tcp.getParentPacket().getPayload().getArray();
+        int end = Math.min(tcp.getHeaderLength(), header.length);
+        for (int i = 20; i < end; ) {
+            int kind = header[i] & 0xff;
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                i++;
+                continue;
+            }
+            int length = i + 1 < end ? header[i + 1] & 0xff : 0;
+            if (length < 2) {
+                break;
+            }
+            if (kind == 3 && length == 3 && i + 2 < end) {
+                return header[i + 2] & 0xff;
+            }
+            i += length;
+        }
+        return Segment.NO_WINDOW_SCALE;
     }
 
     @Override

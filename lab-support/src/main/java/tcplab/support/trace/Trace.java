@@ -29,7 +29,15 @@ public final class Trace implements AutoCloseable {
     /** How long a step waits for the state that the handout predicts before it shows whatever the kernel shows. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(10);
-    private static final String COLUMNS = "%-3s %-52s %-40s%n";
+    private static final int NUMBER_COLUMNS = 3;
+    private static final int CLIENT_COLUMNS = 52;
+    /**
+     * Wide enough that a segment line fits too: 4 + 23 columns of arrow, then at most 85 of flags, both numbers
+     * with their absolute values, the length and the window.
+     */
+    private static final int SERVER_COLUMNS = 60;
+    /** No printed line is wider: the columns wrap what does not fit them. */
+    public static final int WIDTH = NUMBER_COLUMNS + 1 + CLIENT_COLUMNS + 1 + SERVER_COLUMNS;
 
     /**
      * One application step and what followed it. A state is null where there is no connection yet, or where the
@@ -187,24 +195,84 @@ public final class Trace implements AutoCloseable {
         return capture.unavailable();
     }
 
+    /** The title, the names of the two columns and the server's port, for the other renderings of the trace. */
+    String title() {
+        return title;
+    }
+
+    String clientName() {
+        return clientName;
+    }
+
+    String serverName() {
+        return serverName;
+    }
+
+    int serverPort() {
+        return serverPort;
+    }
+
+    /** The capture file, kept until {@link #close()}; empty where nothing was captured. */
+    Optional<java.nio.file.Path> captureFile() {
+        return capture.file();
+    }
+
     /** Prints the diagram: a title, then per step the calls, the segments, and the states of both ends. */
     public void print(PrintStream out) {
-        out.println("== " + title + " (127.0.0.1:" + serverPort + ")");
-        out.println(capture.unavailable().map(why -> "   segments: not shown, " + why)
-                .orElse("   segments: captured with tcpdump on lo; seq and ack relative to each side's first"
-                        + " sequence number, absolute in brackets"));
+        wrap("== " + title + " (127.0.0.1:" + serverPort + ")", WIDTH).forEach(out::println);
+        String segmentsNote = capture.unavailable().map(why -> "segments: not shown, " + why)
+                .orElse("segments: captured with tcpdump on lo; seq and ack relative to each side's first sequence"
+                        + " number, absolute in brackets; win in bytes, scaled");
+        wrap(segmentsNote, WIDTH - 3).forEach(line -> out.println("   " + line));
         out.println();
-        out.printf(COLUMNS, "#", clientName, serverName);
+        row("#", clientName, serverName).forEach(out::println);
         Map<Integer, Long> firstSeq = new HashMap<>();
+        Map<Integer, Integer> windowScale = new HashMap<>();
         for (Step step : steps) {
-            out.printf(COLUMNS, step.number(), step.client(), step.server());
+            row(Integer.toString(step.number()), step.client(), step.server()).forEach(out::println);
             for (Segment s : step.segments()) {
                 firstSeq.putIfAbsent(s.fromPort(), s.seq());
-                out.println("    " + arrow(s) + describe(s, firstSeq));
+                if (s.isSyn()) {
+                    windowScale.put(s.fromPort(), s.windowScale());
+                }
+                out.println("    " + arrow(s) + describe(s, firstSeq) + " win " + window(s, windowScale));
             }
-            out.printf(COLUMNS, "", "  [" + step.clientShown() + "]", "  [" + step.serverShown() + "]");
+            row("", "  [" + step.clientShown() + "]", "  [" + step.serverShown() + "]").forEach(out::println);
         }
         out.println();
+    }
+
+    /**
+     * One row of the diagram as printed lines: each cell wrapped to its column (a continuation indented two more
+     * spaces), and no line with trailing spaces.
+     */
+    static List<String> row(String number, String client, String server) {
+        List<String> left = wrap(client, CLIENT_COLUMNS);
+        List<String> right = wrap(server, SERVER_COLUMNS);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+            String line = String.format("%-" + NUMBER_COLUMNS + "s %-" + CLIENT_COLUMNS + "s %s", i == 0 ? number : "",
+                    i < left.size() ? left.get(i) : "", i < right.size() ? right.get(i) : "");
+            lines.add(line.stripTrailing());
+        }
+        return lines;
+    }
+
+    /** A cell's text in lines of at most {@code columns}, broken at spaces where it can; at least one line. */
+    static List<String> wrap(String text, int columns) {
+        String indent = text.substring(0, text.length() - text.stripLeading().length()) + "  ";
+        List<String> lines = new ArrayList<>();
+        String rest = text.stripTrailing();
+        while (rest.length() > columns) {
+            int at = rest.lastIndexOf(' ', columns);
+            if (at <= indent.length()) {
+                at = columns;
+            }
+            lines.add(rest.substring(0, at).stripTrailing());
+            rest = indent + rest.substring(at).strip();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     private String arrow(Segment s) {
@@ -220,6 +288,17 @@ public final class Trace implements AutoCloseable {
             text += String.format(" ack %s [%d]", relative, s.ack());
         }
         return text + " len " + s.length();
+    }
+
+    /**
+     * The window in bytes: the field shifted by the sender's scale from its SYN, when both SYNs carried the option
+     * (RFC 7323); a SYN's own window is never scaled. tcpdump prints the raw field instead.
+     */
+    static long window(Segment s, Map<Integer, Integer> windowScale) {
+        int own = windowScale.getOrDefault(s.fromPort(), Segment.NO_WINDOW_SCALE);
+        int peer = windowScale.getOrDefault(s.toPort(), Segment.NO_WINDOW_SCALE);
+        boolean scaled = !s.isSyn() && own != Segment.NO_WINDOW_SCALE && peer != Segment.NO_WINDOW_SCALE;
+        return scaled ? (long) s.window() << Math.min(own, 14) : s.window();
     }
 
     /** Null when the platform cannot show a state that was expected, and the kernel showed another. */

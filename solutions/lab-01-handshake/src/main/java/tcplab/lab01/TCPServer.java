@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -172,7 +173,14 @@ public final class TCPServer implements AutoCloseable {
 
         // 2. Listen, and serve clients on a background thread.
         TCPServer server = new TCPServer(host, port);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A command-line program reports failure in one line and a non-zero exit status, not a stack trace.
+            String advice = e instanceof BindException ? "; stop the other server, or pass -Dport=<another port>" : "";
+            System.err.println("error: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")" + advice);
+            System.exit(1);
+        }
 
         // 3. Ctrl+C closes the listening socket; until then, keep serving.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lab01-shutdown"));

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.ServerSocket;
@@ -198,7 +199,14 @@ public final class EchoServer implements AutoCloseable {
 
         // 2. Listen and serve on background threads until Ctrl+C.
         EchoServer server = new EchoServer(host, port, protocol);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            // A command-line program reports failure in one line and a non-zero exit status, not a stack trace.
+            String advice = e instanceof BindException ? "; stop the other server, or pass -Dport=<another port>" : "";
+            System.err.println("error: cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")" + advice);
+            System.exit(1);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
