@@ -2,8 +2,8 @@
 # Grades a submission with the kit's own tests, and writes a complete report whatever the submission does.
 #   grading/grade.sh [--submission DIR] [--out DIR] [--offline] [--lang en|ko] [LAB ...]
 # DIR defaults to this kit itself; LAB defaults to every lab-NN folder. From each lab of the submission it takes
-# only the .java files of the lab's package and the lab's own resources; tests, POMs and scripts are the kit's,
-# hidden tests come from grading/hidden/LAB/src/test. Each test JVM runs in a bubblewrap sandbox where it can.
+# only the .java files of the lab's package and the lab's own resources; tests, POMs, scripts and the lab's given
+# code (src/given) are the kit's, hidden tests come from grading/hidden/LAB/src/test. Each test JVM runs in a bubblewrap sandbox where it can.
 # Writes OUT/summary.txt (without hidden tests), summary-with-hidden.txt, results.json (Gradescope),
 # classroom.json and classroom.b64 (GitHub Classroom), and the same per lab in OUT/LAB/. Exits 0 when the report
 # is written, whatever the score. Limits: GRADE_LAB_TIMEOUT seconds per lab (default 300). GRADE_SANDBOX=off
@@ -62,18 +62,20 @@ for lab in "${labs[@]}"; do
   [ -f "$work/$lab/pom.xml" ] || grader_error "no lab named $lab in the kit"
   mkdir -p "$work/.grading/$lab"
 done
+mkdir -p "$work/.grading/hidden"
 cd "$work"
 modules=$(IFS=,; echo "${labs[*]}")
 
 # 2. The list of graded tests, from the kit's tests compiled against the kit's starters; the hidden tests are
 # compiled here too, from the kit's own folder, and only their classes are kept, out of the grading copy's tree.
-./mvnw -B -ntp "${offline[@]}" -Pgrading process-test-classes -pl "$modules" -am \
+./mvnw -B -ntp "${offline[@]}" -Pgrading process-test-classes -DskipTests -pl "$modules" -am \
   -Dkit.grade.hidden.root="$kit/grading/hidden" > .grading/kit.log 2>&1 \
   || { tail -30 .grading/kit.log | grep -v -i hidden >&2; grader_error "the kit's own tests do not compile; see the log above"; }
 for lab in "${labs[@]}"; do
   cat "$lab/target/grading/graded-tests.tsv" "$lab/target/grading/hidden-tests.tsv" > ".grading/$lab/graded-tests.tsv" \
     || grader_error "no graded-test list for $lab"
-  [ ! -d "$lab/target/hidden-test-classes" ] || mv "$lab/target/hidden-test-classes" ".grading/$lab/hidden-classes"
+  cp "$lab/target/grading/title.txt" ".grading/$lab/title.txt" || grader_error "no title for $lab"
+  [ ! -d "$lab/target/hidden-test-classes" ] || mv "$lab/target/hidden-test-classes" ".grading/hidden/$lab"
   rm -rf "$lab/target"
 done
 # The grader's own programs, as built now, before any student code is compiled.
@@ -85,7 +87,8 @@ cp -R lab-grader/target/classes .grading/grader/lab-grader && cp -R lab-support/
 package_of() { echo "tcplab/lab$(sed -E 's/^lab-([0-9]+).*/\1/' <<< "$1")"; }
 
 # Takes from a submission's LAB/src/main only what a student may change: regular .java files in the lab's own
-# package, and the resources the kit's lab ships (its allow-list). Every other file is listed with the reason.
+# package, but none that stands in for the lab's given code, and the resources the kit's lab ships (its allow-list).
+# Every other file is listed with the reason.
 intake() {
   local lab=$1 from=$2 to=$3 dropped=$4
   local package id='[A-Za-z_$][A-Za-z0-9_$]*' shipped=() path rel reason r
@@ -112,6 +115,8 @@ intake() {
     elif [[ $rel == java/* ]]; then
       if [[ ! $rel =~ ^java/$package(/$id)*/$id\.java$ ]]; then
         reason="outside the lab's package ${package//\//.}; only .java files there are taken"
+      elif [ -e "$lab/src/given/$rel" ]; then
+        reason="the lab's given code; the kit's own copy (src/given) is compiled"
       elif [ "$(wc -c < "$path")" -gt 1048576 ]; then
         reason="larger than 1 MB"
       fi
@@ -167,14 +172,14 @@ for lab in "${labs[@]}"; do
   else
     [ -n "$link" ] || touch ".grading/$lab/missing"
     rm -rf "$lab/src/main/java"
-    mkdir -p "$lab/src/main/java"
+    mkdir -p "$lab/src/main/java/$(package_of "$lab")"
   fi
   echo "$limit" > ".grading/$lab/limit"
   echo "grading $lab ..." >&2
   export KIT_SANDBOX_HIDE="$work/.grading:$work/$lab/target/surefire-reports:$work/$lab/target/hidden-reports"
   # kit.grade.skip: none of the kit's build-time programs runs in a build that holds student code.
   timeout --kill-after=10 "$limit" ./mvnw -B -ntp "${offline[@]}" -Pgrading test -pl "$lab" -am -Dkit.grade.skip=true -Dkit.lang="$lang" ${sandbox[@]+"${sandbox[@]}"} \
-    -Dkit.grade.hidden.classes="$work/.grading/$lab/hidden-classes" \
+    -Dkit.grade.hidden.dir="$work/.grading/hidden" \
     -Dkit.grade.package="$(package_of "$lab")" > ".grading/$lab/build.log" 2>&1
   echo $? > ".grading/$lab/exit"
   if [ -n "${GRADE_KEEP_LOGS:-}" ]; then

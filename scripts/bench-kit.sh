@@ -54,28 +54,27 @@ judge() {  # $1 = run folder, $2 = label
   fi
 }
 
+# $2 kit checks one after the other, each in a clone of its own named $1N; their wall times go to times.
+checks_in_turn() {  # $1 = clone prefix, $2 = runs, $3 = label
+  times=()
+  for i in $(seq 1 "$2"); do
+    clone "$1$i"
+    times+=("$(kit_check "$work/$1$i")")
+    judge "$work/$1$i" "$3 $i"
+  done
+  printf '   runs: %s s\n' "${times[*]}"
+}
+
 echo "== kit check: ./mvnw clean verify -Pkit-check, $in_a_row runs in a row"
-times=()
-for i in $(seq 1 "$in_a_row"); do
-  clone "row$i"
-  times+=("$(kit_check "$work/row$i")")
-  judge "$work/row$i" "run $i"
-done
-printf '   runs: %s s\n' "${times[*]}"
+checks_in_turn row "$in_a_row" "run"
 printf '   median of %d: %.1f s; slowest %.1f s; %d tests per run\n' "$in_a_row" \
   "$(median "${times[@]}")" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "$(wc -l < "$reference")"
 
 echo "== kit check with both cores loaded (stress-ng --cpu 2), $loaded runs"
 stress-ng --cpu 2 --timeout 3600s --quiet &
 stress=$!
-times=()
-for i in $(seq 1 "$loaded"); do
-  clone "load$i"
-  times+=("$(kit_check "$work/load$i")")
-  judge "$work/load$i" "loaded run $i"
-done
+checks_in_turn load "$loaded" "loaded run"
 kill "$stress"; wait "$stress" 2>/dev/null || true
-printf '   runs: %s s\n' "${times[*]}"
 printf '   median of %d: %.1f s\n' "$loaded" "$(median "${times[@]}")"
 
 echo "== kit check, $at_once runs at once"

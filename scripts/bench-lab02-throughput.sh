@@ -26,16 +26,5 @@ trap 'kill $java_server $socat_server 2>/dev/null || true' EXIT
 wait_for_port "$java_port"
 wait_for_port "$socat_port"
 
-java_runs=()
-socat_runs=()
-for i in $(seq 1 "$runs"); do
-  java_runs+=("$(throughput "$java_port" "$bytes")")
-  socat_runs+=("$(throughput "$socat_port" "$bytes")")
-done
-
-java_median=$(median "${java_runs[@]}")
-socat_median=$(median "${socat_runs[@]}")
-echo "payload: $bytes bytes, $runs runs each, alternating"
-echo "reference EchoServer (bytes): ${java_runs[*]} MiB/s; median $java_median MiB/s"
-echo "socat EXEC:cat:               ${socat_runs[*]} MiB/s; median $socat_median MiB/s"
-awk -v j="$java_median" -v s="$socat_median" 'BEGIN { printf "ratio, reference / socat: %.2f\n", j / s }'
+echo "payload: $bytes bytes, $runs runs each, alternating; reference: the reference EchoServer (bytes), socat: EXEC:cat"
+compare_throughput "$runs" "$bytes" "$socat_port" "$java_port" socat reference

@@ -31,14 +31,4 @@ for _ in 1 2; do
   throughput "$server_port" "$bytes" > /dev/null
   throughput "$proxy_port" "$bytes" > /dev/null
 done
-direct=()
-proxied=()
-for i in $(seq 1 "$runs"); do
-  direct+=("$(throughput "$server_port" "$bytes")")
-  proxied+=("$(throughput "$proxy_port" "$bytes")")
-done
-d=$(median "${direct[@]}")
-p=$(median "${proxied[@]}")
-echo "direct:  ${direct[*]} MiB/s, median $d"
-echo "proxied: ${proxied[*]} MiB/s, median $p"
-awk -v d="$d" -v p="$p" 'BEGIN { printf "ratio proxy / direct: %.2f\n", p / d }'
+compare_throughput "$runs" "$bytes" "$server_port" "$proxy_port" direct proxied

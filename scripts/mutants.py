@@ -6,7 +6,7 @@ reference solution in one plausible way, runs the lab's tests against it, and re
 the mistake. Run from anywhere:
     scripts/mutants.py                        every lab's mutants: the full set (about 15 s a mutant, warm)
     scripts/mutants.py lab-01-handshake       one lab's
-    scripts/mutants.py --quick                the quick set that CI runs, three per lab
+    scripts/mutants.py --quick                the quick set that CI runs (QUICK, below)
 Exits 1 if any mutant passes every test.
 """
 import pathlib

@@ -74,9 +74,28 @@ if [ "${2:-}" = "--check" ]; then
   cd "$target"
   [ ! -e solutions ] || { echo "error: the student copy has solutions/" >&2; exit 1; }
   [ ! -e grading/hidden ] || { echo "error: the student copy has grading/hidden/" >&2; exit 1; }
-  if grep -rIl -i 'solution' --include=pom.xml . ; then
-    echo "error: a POM of the student copy still mentions the solutions" >&2; exit 1
-  fi
+  # By structure, not by words: every module a POM of the copy names (in any profile) is a folder of the copy
+  # with a POM of its own, and a lab, the support or the grader; every parent a POM names is in the copy.
+  python3 - <<'PY' || exit 1
+import pathlib, sys, xml.etree.ElementTree as ET
+ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+bad = []
+for pom in sorted(pathlib.Path(".").rglob("pom.xml")):
+    for module in ET.parse(pom).getroot().iterfind(".//m:module", ns):
+        folder = (pom.parent / module.text.strip()).resolve()
+        name = folder.relative_to(pathlib.Path.cwd()) if folder.is_relative_to(pathlib.Path.cwd()) else folder
+        if not (folder / "pom.xml").is_file():
+            bad.append(f"{pom} names the module {module.text.strip()}, which the copy does not have")
+        elif not (str(name).startswith("lab-")):
+            bad.append(f"{pom} names the module {name}, which is not a lab, lab-support or lab-grader")
+    for parent in ET.parse(pom).getroot().iterfind("m:parent/m:relativePath", ns):
+        path = pom.parent / parent.text.strip()
+        if not (path / "pom.xml" if path.is_dir() else path).is_file():
+            bad.append(f"{pom} names the parent {parent.text.strip()}, which the copy does not have")
+for line in bad:
+    print("error: " + line, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
   if grep -rInE --include='*.md' --exclude-dir=.git -- "$instructor_paths" .; then
     echo "error: a Markdown file of the student copy names solutions/ or an instructor-only file (above)" >&2; exit 1
   fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes Gradescope's autograder.zip: setup.sh and run_autograder at the top, and in kit/ only what they need: the
-# build, the labs, the support and grader modules, grade.sh with its sandbox, and the hidden tests. No reference
-# solutions, no mutants, no grader tests, no CI or benchmark scripts.
+# build, the labs and what they share (lab-parent), the support and grader modules, grade.sh with its sandbox, and
+# the hidden tests. No reference solutions, no mutants, no grader tests, no CI or benchmark scripts.
 #   grading/gradescope/make-bundle.sh [--lang en|ko] [ZIP]        (default target/autograder.zip, English)
 # --lang ko: the students' failure messages, hints and report in Korean (written to kit/grading/lang).
 set -euo pipefail

@@ -12,6 +12,7 @@ import glob
 import json
 import os
 import pathlib
+import re
 import shutil
 import statistics
 import subprocess
@@ -22,9 +23,17 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LAB = "lab-01-handshake"
 PACKAGE = "src/main/java/tcplab/lab01"
-# Lab 01's declared 26 points and 19 graded tests, plus the kit's example hidden test (2 points).
-TOTAL = 28
-GRADED = 20
+
+
+def graded_tests():
+    """The number of graded tests of the lab, its visible and hidden ones, and their points, as their @Points say."""
+    points = [int(n) for folder in (ROOT / LAB / "src/test/java", ROOT / "grading/hidden" / LAB / "src/test/java")
+              for source in sorted(folder.rglob("*.java"))
+              for n in re.findall(r"^\s*@Points\((?:value\s*=\s*)?(\d+)", source.read_text(encoding="utf-8"), re.M)]
+    return len(points), sum(points)
+
+
+GRADED, TOTAL = graded_tests()
 
 SERVER_HANDLER = "    void echoLines(Socket client) throws IOException {\n"
 SERVER_START = "    public synchronized int start() throws IOException {\n"
@@ -107,6 +116,10 @@ SUBMISSIONS = {
                                        "        System.out.print(\"x\".repeat(8 << 20));\n")],
                          lambda s, t, r: None if len(json.dumps(r)) < 100_000 else "results.json grew past 100 kB"),
     "edits-tests": ("starter", ["edit-tests"], lambda s, t, r: zero(s)),
+    # Its own copy of the given ConnectPolicy, which would not compile with the rest: the kit's copy is used.
+    "replaces-given-code": ("solution", [("ConnectPolicy.java", None, "package tcplab.lab01;\n\nfinal class ConnectPolicy {\n}\n")],
+                            lambda s, t, r: None if s == TOTAL and "ConnectPolicy.java" in json.dumps(r)
+                            else "expected every point, and the dropped ConnectPolicy.java named in the report"),
     # Attacks on the grade itself: each on the starter, so the honest grade is 0.
     "class-shadowing": ("starter", [("../../support/grade/Report.java", None,
                                      "package tcplab.support.grade;\n\npublic final class Report {\n}\n"),

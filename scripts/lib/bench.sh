@@ -93,6 +93,21 @@ PY
 }
 stop_crowd() { kill -- "-$1" 2>/dev/null || true; }
 
+# Alternates $1 bulk transfers of $2 bytes each to 127.0.0.1:$3 and to 127.0.0.1:$4; prints each side's MiB/s and
+# median, labelled $5 and $6, and the ratio of the second median to the first.
+compare_throughput() {
+  local runs=$1 bytes=$2 first=() second=() i m1 m2
+  for i in $(seq 1 "$runs"); do
+    first+=("$(throughput "$3" "$bytes")")
+    second+=("$(throughput "$4" "$bytes")")
+  done
+  m1=$(median "${first[@]}")
+  m2=$(median "${second[@]}")
+  printf '%-8s %s MiB/s, median %s\n' "$5:" "${first[*]}" "$m1"
+  printf '%-8s %s MiB/s, median %s\n' "$6:" "${second[*]}" "$m2"
+  awk -v a="$m1" -v b="$m2" -v what="$6 / $5" 'BEGIN { printf "ratio %s: %.2f\n", what, b / a }'
+}
+
 # The median of its arguments.
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

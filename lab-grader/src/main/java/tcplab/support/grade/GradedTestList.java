@@ -22,9 +22,10 @@ import tcplab.support.kit.WarmUp;
  * The list of a lab's graded tests, read from its compiled test classes and kept as a file, so that the grader
  * knows every test and its points even when a submission does not compile.
  *
- * <p>Usage: {@code GradedTestList TEST_CLASSES_DIR OUT_FILE DECLARED_TOTAL STRICT}. With STRICT true (the kit
- * check) a test without {@link Points} or {@link WarmUp}, a warm-up with points, or points that do not add up to
- * the declared total fail the build; otherwise they are printed as warnings.
+ * <p>Usage: {@code GradedTestList TEST_CLASSES_DIR OUT_FILE DECLARED_TOTAL STRICT [TITLE]}. With STRICT true (the
+ * kit check) a test without {@link Points} or {@link WarmUp}, a warm-up with points, or points that do not add up
+ * to the declared total fail the build; otherwise they are printed as warnings. A TITLE, the lab's, is kept beside
+ * OUT_FILE as {@code title.txt}, for the grader's report.
  */
 public final class GradedTestList {
 
@@ -32,8 +33,9 @@ public final class GradedTestList {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: GradedTestList TEST_CLASSES_DIR OUT_FILE DECLARED_TOTAL STRICT");
+        if (args.length != 4 && args.length != 5) {
+            throw new IllegalArgumentException(
+                    "usage: GradedTestList TEST_CLASSES_DIR OUT_FILE DECLARED_TOTAL STRICT [TITLE]");
         }
         Path classes = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -49,6 +51,9 @@ public final class GradedTestList {
                     + " (kit.lab.points)");
         }
         write(out, tests);
+        if (args.length == 5) {
+            Files.writeString(out.resolveSibling("title.txt"), args[4] + "\n", StandardCharsets.UTF_8);
+        }
         if (!problems.isEmpty()) {
             String text = "grading: " + String.join("\n  ", problems);
             if (strict) {

@@ -77,6 +77,17 @@ class ReportTest {
         assertEquals(hint, String.join(" ", lines));
     }
 
+    /** Hangul takes two terminal columns: padding and wrapping count columns, so Korean rows line up. */
+    @Test
+    void koreanCellsArePaddedAndWrappedByTerminalColumns() {
+        assertEquals(6, Report.columns("워밍업"));
+        assertEquals(7, Report.columns(Report.pad("통과", 7)));
+        assertEquals(Report.columns(Report.pad("0/1", 7)), Report.columns(Report.pad("워밍업", 7)));
+        List<String> lines = Report.wrap("기대: 서버는 127.0.0.1에서만 연결을 기다려야 합니다", 20);
+        assertTrue(lines.stream().allMatch(line -> Report.columns(line) <= 20), lines.toString());
+        assertEquals("기대: 서버는 127.0.0.1에서만 연결을 기다려야 합니다", String.join(" ", lines));
+    }
+
     @Test
     void hintOfMultipleFailuresIsTheFirstOfThem() {
         assertEquals("(1 of 2) expected A, but B. Check C?", Report.hint("Multiple Failures (2 failures)\n"
