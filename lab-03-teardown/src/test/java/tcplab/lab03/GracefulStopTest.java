@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
+import tcplab.support.probe.OpenSockets;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.LastSeen;
@@ -41,7 +37,6 @@ class GracefulStopTest {
 
     /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
-    private static final Path FDS = Path.of("/proc/self/fd");
     private static final Duration GRACE = Duration.ofMillis(2500);
     /**
      * Longer than the exchange in flight takes, even on a loaded machine, and longer than Bounded.WITHIN: a stop()
@@ -131,8 +126,8 @@ class GracefulStopTest {
     @Test
     @Points(1)
     void stopLeavesNoDescriptorBehind() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(FDS), "this platform has no " + FDS + " to count descriptors in");
-        long before = openDescriptors();
+        Assumptions.assumeTrue(OpenSockets.canList(), "this platform does not list a process's open sockets");
+        OpenSockets before = OpenSockets.now();
         int port = server.start();
         for (int i = 0; i < 3; i++) {
             try (LineConnection client = LineConnection.open(port)) {
@@ -143,20 +138,11 @@ class GracefulStopTest {
         }
         server.stop(GRACE);
 
-        LastSeen.awaitFirst(GracefulStopTest::openDescriptors, n -> n <= before, WITHIN,
-                n -> MSG.feedback("stopLeavesNoDescriptorBehind", before, n, TcpAssertions.seconds(WITHIN)));
+        LastSeen.awaitFirst(() -> OpenSockets.since(before).size(), n -> n == 0, WITHIN,
+                n -> MSG.feedback("stopLeavesNoDescriptorBehind", n, TcpAssertions.seconds(WITHIN)));
         // The server, and any socket it still holds, stays reachable until here: the garbage collector must not
         // close a leaked socket (a Socket's cleaner closes its descriptor) and hide the leak.
         Reference.reachabilityFence(server);
-    }
-
-    /** How many descriptors this JVM has open, on Linux. */
-    private static long openDescriptors() {
-        try (Stream<Path> fds = Files.list(FDS)) {
-            return fds.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> newThreads(Set<Thread> before) {

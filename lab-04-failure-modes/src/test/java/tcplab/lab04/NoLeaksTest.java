@@ -4,20 +4,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
+import tcplab.support.probe.OpenSockets;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.LastSeen;
@@ -36,7 +33,6 @@ class NoLeaksTest {
 
     /** Each leak check's events take milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
-    private static final Path FDS = Path.of("/proc/self/fd");
     /**
      * For the connection held open until close(): the idle timeout must not end it first, however slow the machine,
      * or a close() that leaves connections open would pass.
@@ -128,8 +124,7 @@ class NoLeaksTest {
     @Points(1)
     void threadsAndDescriptorsReturnToBaselineAfterClose() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        boolean linux = Files.isDirectory(FDS);
-        long files = linux ? openFiles() : 0;
+        OpenSockets sockets = OpenSockets.canList() ? OpenSockets.now() : null;
         ServerFixture server = new ServerFixture(HELD_IDLE_TIMEOUT_MILLIS);
         server.start();
         servedOneByOne(server);
@@ -137,9 +132,9 @@ class NoLeaksTest {
         LastSeen.awaitFirst(() -> newThreads(before), List::isEmpty, WITHIN,
                 left -> MSG.feedback("threadsAndDescriptorsReturnToBaselineAfterClose", TcpAssertions.seconds(WITHIN),
                         left));
-        if (linux) {
-            LastSeen.awaitFirst(NoLeaksTest::openFiles, n -> n <= files, WITHIN,
-                    n -> MSG.feedback("threadsAndDescriptorsReturnToBaselineAfterClose.2", files, n,
+        if (sockets != null) {
+            LastSeen.awaitFirst(() -> OpenSockets.since(sockets).size(), n -> n == 0, WITHIN,
+                    n -> MSG.feedback("threadsAndDescriptorsReturnToBaselineAfterClose.2", n,
                             TcpAssertions.seconds(WITHIN)));
         }
         // Until here the server, and any socket it still holds, stays reachable: the garbage collector must not
@@ -153,14 +148,5 @@ class NoLeaksTest {
                 .filter(t -> t.isAlive() && !before.contains(t) && !t.getName().startsWith("awaitility"))
                 .map(Thread::getName)
                 .toList();
-    }
-
-    /** How many descriptors this JVM has open, on Linux. */
-    private static long openFiles() {
-        try (Stream<Path> fds = Files.list(FDS)) {
-            return fds.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
