@@ -332,8 +332,8 @@ def main():
         else:
             print(f"{shown}: matches {english_path.name}")
     if not args.files:
-        for english_path in [root / "README.md", *sorted(root.glob("lab-*/README.md"))]:
-            if not english_path.with_name("README.ko.md").exists():
+        for english_path in [root / "README.md", root / "README.student.md", *sorted(root.glob("lab-*/README.md"))]:
+            if english_path.exists() and not english_path.with_suffix(".ko.md").exists():
                 print(f"note: {english_path.relative_to(root)} has no Korean edition yet")
     print(f"editions: {checked} compared, {drifted} drifted")
     return 1 if drifted else 0

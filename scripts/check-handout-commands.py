@@ -4,7 +4,7 @@
     scripts/check-handout-commands.py [--offline] [--quick] [--list] [--timeout S] [--logs DIR] [FILE.md ...]
 
 Without files it reads the handouts of the tree it is in: README.md, README.student.md and each lab's README.md,
-and their Korean editions (README.ko.md) where they exist.
+and their Korean editions (README.ko.md, README.student.ko.md) where they exist.
 
 What counts as a command: every line of a fenced block whose language is `sh` (or `bash`, `shell`), except blank
 lines and lines that start with `#`; a line ending in a backslash goes on with the next one. A `$ ` in front is
@@ -375,7 +375,7 @@ class Runner:
 
 
 def default_files(root):
-    names = ["README.md", "README.ko.md", "README.student.md"]
+    names = ["README.md", "README.ko.md", "README.student.md", "README.student.ko.md"]
     names += sorted(str(p.relative_to(root)) for p in root.glob("lab-*/README*.md"))
     return [Path(n) for n in names if (root / n).is_file()]
 

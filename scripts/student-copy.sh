@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Makes the repository that students get: starters, tests, handouts, wrapper, grader and its workflow; no
 # reference implementations, no hidden tests, no instructor tooling, and no mention of them in the build or the
-# handouts. README.student.md becomes its README.md; in every Markdown file, the passages between
+# handouts. README.student.md becomes its README.md (README.student.ko.md its README.ko.md, and links to them follow);
+# in every Markdown file, the passages between
 # <!-- instructor-only: begin --> and <!-- instructor-only: end --> are left out (they may sit inside a line).
 #   scripts/student-copy.sh DIR [--check [--quick]]
 # With --check, it also proves the copy stands on its own: nothing instructor-only is left in it, no Markdown file
-# names solutions/ or an instructor script, it compiles, its lab tests run (they fail on the starters, which is
+# names solutions/ or an instructor script, every relative link of its Markdown leads to a file of the copy, its
+# Korean editions match their English ones, it compiles, its lab tests run (they fail on the starters, which is
 # what the kit check expects of them), it grades, and every command of its README and handouts works there
 # (scripts/check-handout-commands.py, run inside the copy; with --quick, only its quick set).
 set -euo pipefail
@@ -39,10 +41,12 @@ for student in "$target"/README.student*.md; do
   mv "$student" "$target/README${student#"$target"/README.student}"
 done
 # The instructor-only passages of every Markdown file: whole lines go with their line, a passage inside a line goes alone.
+# A link to a student edition (the editions link each other) now leads to the README it became.
 python3 - "$target" <<'PY'
 import pathlib, re, sys
 begin, end = "<!-- instructor-only: begin -->", "<!-- instructor-only: end -->"
 inline = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+student_link = re.compile(r"(\]\(\s*<?(?:\./|\.\./)*)README\.student\.((?:[a-z]{2}\.)?md)")
 for path in pathlib.Path(sys.argv[1]).rglob("*.md"):
     if ".git" in path.parts:
         continue
@@ -61,6 +65,7 @@ for path in pathlib.Path(sys.argv[1]).rglob("*.md"):
             if line.strip() or not kept or kept[-1] is not None:
                 kept.append(line)
     edited = inline.sub("", "\n".join(line for line in kept if line is not None))
+    edited = student_link.sub(r"\1README.\2", edited)
     if begin in edited or end in edited:
         sys.exit(f"error: {path}: nested or misplaced instructor-only markers")
     if edited != text:
@@ -99,6 +104,33 @@ PY
   if grep -rInE --include='*.md' --exclude-dir=.git -- "$instructor_paths" .; then
     echo "error: a Markdown file of the student copy names solutions/ or an instructor-only file (above)" >&2; exit 1
   fi
+  # Every relative link of the copy's Markdown leads to a file or folder of the copy (the kit's links may lead to
+  # what the copy leaves out, or to a student edition under its kit name).
+  python3 - <<'PY' || exit 1
+import pathlib, re, sys
+link = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+fence = re.compile(r"^\s*(`{3,}|~{3,})")
+bad = []
+for page in sorted(pathlib.Path(".").rglob("*.md")):
+    if ".git" in page.parts or "target" in page.parts:
+        continue
+    in_code = None
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        opening = fence.match(line)
+        if opening and (in_code is None or opening.group(1).startswith(in_code)):
+            in_code = None if in_code else opening.group(1)[0] * 3
+            continue
+        if in_code:
+            continue
+        for match in link.finditer(re.sub(r"`[^`]*`", "", line)):
+            path = match.group(1).partition("#")[0]
+            if path and not re.match(r"^[a-z][a-z0-9+.-]*:", path) and not (page.parent / path).exists():
+                bad.append(f"{page}:{number} links {match.group(1)}, which the copy does not have")
+for line in bad:
+    print("error: " + line, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+  scripts/check-editions.py > editions.log 2>&1 || { cat editions.log; exit 1; }
   for name in $hidden_classes; do
     if grep -rIl --exclude-dir=.git -- "$name" .; then
       echo "error: the student copy mentions the hidden test $name" >&2; exit 1
