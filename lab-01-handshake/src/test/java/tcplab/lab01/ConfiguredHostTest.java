@@ -9,7 +9,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.teach.Messages;

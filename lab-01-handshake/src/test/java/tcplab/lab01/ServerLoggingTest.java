@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.LogCapture;
 import tcplab.support.teach.Messages;

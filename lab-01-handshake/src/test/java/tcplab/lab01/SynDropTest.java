@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import tcplab.lab01.ConnectPolicy.Sleeper;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.FullBacklog;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;

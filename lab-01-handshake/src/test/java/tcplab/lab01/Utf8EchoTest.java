@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.teach.Messages;
 
 /** Korean text sent in UTF-8 comes back byte for byte. */

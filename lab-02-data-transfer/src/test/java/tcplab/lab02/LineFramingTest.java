@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
-import tcplab.support.net.Slicer;
+import tcplab.support.kit.Points;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.StudentCode;
@@ -40,7 +40,7 @@ class LineFramingTest {
     @Test
     @Points(2)
     void linesSurviveTinyPieces() throws Exception {
-        Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.linesBytes());
+        SlowWriter.tinyPieces().sendThenFin(pair.writer(), StreamFixture.linesBytes());
 
         assertLinesRead(MSG.text("twoBytesAtATime"));
     }

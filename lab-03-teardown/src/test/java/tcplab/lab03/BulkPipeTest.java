@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.teach.Messages;
 

@@ -10,7 +10,7 @@ import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.teach.Messages;
 
 /** digest() turns the server's reply line into a Digest, and an ERROR line into a ProtocolException. */

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.net.Slicer;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.net.SocketPair;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
@@ -25,7 +25,7 @@ class DrainBeforeCloseTest {
 
     private static final int TRAILING_BYTES = 256 * 1024;
     /** 10 pieces of 512 bytes, 50 ms apart: the whole trickle fits well inside DRAIN_TIMEOUT, even under load. */
-    private static final Slicer TRICKLE = new Slicer(512, Duration.ofMillis(50));
+    private static final SlowWriter TRICKLE = new SlowWriter(512, Duration.ofMillis(50));
     private static final int TRICKLE_BYTES = 10 * 512;
     /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.net.Slicer;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.teach.Messages;
 
 /** The server reads the request until the client's FIN, then answers with its byte count and SHA-256. */
@@ -27,7 +27,7 @@ class HalfCloseTest {
     void serverRepliesWithCountAndSha256AfterClientHalfCloses() throws Exception {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
-            Slicer.tinyPieces().write(client.socket(), Requests.MIXED);
+            SlowWriter.tinyPieces().write(client.socket(), Requests.MIXED);
             client.shutdownOutput();
 
             assertEquals(Requests.digestLine(Requests.MIXED), client.readLine(),

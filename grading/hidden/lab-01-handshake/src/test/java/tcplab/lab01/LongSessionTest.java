@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
-import tcplab.support.grade.Visibility;
+import tcplab.support.kit.Points;
+import tcplab.support.kit.Visibility;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 
