@@ -47,7 +47,7 @@ class SynDropTest {
         ConnectPolicy policy = ClientPolicies.policy(
                 CONNECT_TIMEOUT, 1, Duration.ofMillis(100), TOTAL_TIMEOUT, Sleeper.SYSTEM);
         ClientPolicies.loadConnectPath();
-        try (FullBacklog backlog = FullBacklog.open(); SchedulingLag lag = SchedulingLag.start()) {
+        try (FullBacklog backlog = TcpAssertions.fullBacklog(); SchedulingLag lag = SchedulingLag.start()) {
             long start = System.nanoTime();
 
             assertTimeoutPreemptively(GIVE_UP_WITHIN,
