@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** The client pipes 16 MiB through an echo server without deadlock: it reads the echo while it still sends. */
 class BulkPipeTest {
@@ -45,9 +46,9 @@ class BulkPipeTest {
         ByteArrayOutputStream echoed = new ByteArrayOutputStream(SIZE);
 
         String hint = MSG.text("hint");
-        assertDoesNotThrow(() -> Bounded.await(Bounded.start(() -> client.pipe(new ByteArrayInputStream(request),
-                        echoed)), WITHIN, MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock",
-                                WITHIN.toSeconds(), hint)),
+        assertDoesNotThrow(() -> StudentCode.await(StudentCode.start(() -> client.pipe(
+                        new ByteArrayInputStream(request), echoed)), WITHIN,
+                        MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock", WITHIN.toSeconds(), hint)),
                 MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock.2", hint));
 
         assertEquals(Requests.sha256(request), Requests.sha256(echoed.toByteArray()),

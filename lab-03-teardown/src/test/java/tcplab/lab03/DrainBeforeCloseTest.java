@@ -16,6 +16,7 @@ import tcplab.support.net.SocketPair;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 import tcplab.support.teach.TcpAssertions;
 
 /** A refused request's trailing bytes are drained before the close, so the client reads the reply and a FIN. */
@@ -44,7 +45,7 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] request = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES + TRAILING_BYTES);
-            CompletableFuture<Void> sending = Bounded.start(() -> {
+            CompletableFuture<Void> sending = StudentCode.start(() -> {
                 client.send(request);
                 client.shutdownOutput();
                 return null;
@@ -56,7 +57,7 @@ class DrainBeforeCloseTest {
                     (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
             int end = assertDoesNotThrow(client::read, MSG.feedback("clientReadsErrorReplyWithoutReset.2"));
             assertEquals(-1, end, MSG.feedback("clientReadsErrorReplyWithoutReset.3"));
-            assertDoesNotThrow(() -> Bounded.await(sending, MSG.text("trailingBlocked")),
+            assertDoesNotThrow(() -> StudentCode.await(sending, MSG.text("trailingBlocked")),
                     MSG.feedback("clientReadsErrorReplyWithoutReset.4"));
 
             // Both FINs went out and were acknowledged: the client's end waits in TIME_WAIT. After an RST it is gone.
@@ -73,7 +74,7 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] overLimit = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES + 1);
-            CompletableFuture<Void> sending = Bounded.start(() -> {
+            CompletableFuture<Void> sending = StudentCode.start(() -> {
                 client.send(overLimit);
                 return null;
             });
@@ -82,8 +83,8 @@ class DrainBeforeCloseTest {
                     MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal",
                             HalfCloseServer.MAX_REQUEST_BYTES, overLimit.length,
                             (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
-            Bounded.await(sending, MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.2",
-                    overLimit.length, Bounded.WITHIN.toSeconds()));
+            StudentCode.await(sending, MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.2",
+                    overLimit.length, StudentCode.WITHIN.toSeconds()));
 
             // A slow client: its last bytes come in pieces, after the ERROR line, with pauses between them.
             assertDoesNotThrow(() -> TRICKLE.write(client.socket(), Requests.ofSize(TRICKLE_BYTES)),
@@ -103,8 +104,8 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] request = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES);
-            Bounded.call(MSG.feedback("requestOfExactlyTheLimitGetsItsDigest", request.length,
-                    Bounded.WITHIN.toSeconds()), () -> {
+            StudentCode.bounded(MSG.feedback("requestOfExactlyTheLimitGetsItsDigest", request.length,
+                    StudentCode.WITHIN.toSeconds()), () -> {
                 client.send(request);
                 client.shutdownOutput();
                 return null;
@@ -124,8 +125,8 @@ class DrainBeforeCloseTest {
             // No read timeout of the test's own: only drain() may end this wait.
             pair.reader().setSoTimeout(0);
             long start = System.nanoTime();
-            boolean finArrived = Bounded.call(MSG.feedback("drainGivesUpAfterItsTimeout",
-                    HalfCloseServer.DRAIN_TIMEOUT.toMillis(), Bounded.WITHIN.toSeconds()),
+            boolean finArrived = StudentCode.bounded(MSG.feedback("drainGivesUpAfterItsTimeout",
+                    HalfCloseServer.DRAIN_TIMEOUT.toMillis(), StudentCode.WITHIN.toSeconds()),
                     () -> HalfCloseServer.drain(pair.reader()));
             long millis = (System.nanoTime() - start) / 1_000_000;
             long timeout = HalfCloseServer.DRAIN_TIMEOUT.toMillis();

@@ -28,6 +28,7 @@ import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.LastSeen;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -44,7 +45,7 @@ class GracefulStopTest {
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Duration GRACE = Duration.ofMillis(2500);
     /**
-     * Longer than the exchange in flight takes, even on a loaded machine, and longer than Bounded.WITHIN: a stop()
+     * Longer than the exchange in flight takes, even on a loaded machine, and longer than StudentCode.WITHIN: a stop()
      * that waits out the whole grace instead of returning when the exchange is over is still running at the check.
      */
     private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(8);
@@ -70,7 +71,7 @@ class GracefulStopTest {
             client.send(FIRST_HALF);
             log.awaitAccepted(client.localPort());
 
-            CompletableFuture<Void> stopping = Bounded.start(() -> {
+            CompletableFuture<Void> stopping = StudentCode.start(() -> {
                 server.stop(IN_FLIGHT_GRACE);
                 return null;
             });
@@ -85,7 +86,8 @@ class GracefulStopTest {
                     + new String(SECOND_HALF, StandardCharsets.US_ASCII);
             assertEquals(Requests.digestLine(whole.getBytes(StandardCharsets.US_ASCII)), client.readLine(),
                     MSG.feedback("stopLetsExchangeInFlightFinish.3"));
-            Bounded.await(stopping, MSG.feedback("stopLetsExchangeInFlightFinish.4", Bounded.WITHIN.toSeconds()));
+            StudentCode.await(stopping,
+                    MSG.feedback("stopLetsExchangeInFlightFinish.4", StudentCode.WITHIN.toSeconds()));
         }
     }
 
@@ -96,7 +98,7 @@ class GracefulStopTest {
         try (LineConnection client = LineConnection.open(port)) {
             client.send(FIRST_HALF);
             log.awaitAccepted(client.localPort());
-            Bounded.start(() -> {
+            StudentCode.start(() -> {
                 server.stop(Duration.ofMillis(200));
                 return null;
             });

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** The client half-closes after its request and still reads the whole reply that comes after its FIN. */
 class HalfCloseClientTest {
@@ -42,8 +44,8 @@ class HalfCloseClientTest {
         client.connect();
 
         String hint = MSG.text("hint");
-        byte[] reply = assertDoesNotThrow(() -> Bounded.call(MSG.feedback("clientReadsWholeReplyAfterHalfClose",
-                Bounded.WITHIN.toSeconds(), hint), () -> client.exchange(Requests.MIXED)),
+        byte[] reply = assertDoesNotThrow(() -> StudentCode.bounded(MSG.feedback("clientReadsWholeReplyAfterHalfClose",
+                StudentCode.WITHIN.toSeconds(), hint), () -> client.exchange(Requests.MIXED)),
                 MSG.feedback("clientReadsWholeReplyAfterHalfClose.2", hint));
 
         assertArrayEquals(REPLY, reply, MSG.feedback("clientReadsWholeReplyAfterHalfClose.3", REPLY.length,

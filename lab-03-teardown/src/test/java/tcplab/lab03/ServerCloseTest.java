@@ -9,14 +9,16 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** When the server closes before its reply is complete, the client reports it: no hang, no NullPointerException. */
 class ServerCloseTest {
 
     private static final Messages MSG = Messages.of(ServerCloseTest.class);
 
-    private static final String BLOCKED = MSG.feedback("blocked", Bounded.WITHIN.toSeconds());
+    private static final String BLOCKED = MSG.feedback("blocked", StudentCode.WITHIN.toSeconds());
 
     private ScriptedPeer peer;
     private HalfCloseClient client;
@@ -37,7 +39,7 @@ class ServerCloseTest {
         connectTo(ScriptedPeer.start(ScriptedPeer::readUntilFin));
 
         EOFException e = assertThrows(EOFException.class,
-                () -> Bounded.call(BLOCKED, () -> client.digest(Requests.MIXED)),
+                () -> StudentCode.bounded(BLOCKED, () -> client.digest(Requests.MIXED)),
                 MSG.feedback("clientReportsServerCloseBeforeReply"));
         assertMessageNamesClose(e);
     }
@@ -53,7 +55,7 @@ class ServerCloseTest {
         }));
 
         EOFException e = assertThrows(EOFException.class,
-                () -> Bounded.call(BLOCKED, () -> client.digest(Requests.MIXED)),
+                () -> StudentCode.bounded(BLOCKED, () -> client.digest(Requests.MIXED)),
                 MSG.feedback("clientReportsServerCloseInTheMiddleOfReply"));
         assertMessageNamesClose(e);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.ReservedPort;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
 

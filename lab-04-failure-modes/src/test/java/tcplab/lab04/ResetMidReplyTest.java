@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.proxy.Direction;
 import tcplab.support.proxy.Event;
 import tcplab.support.proxy.Fault;
@@ -23,7 +24,7 @@ class ResetMidReplyTest {
     private static final String REQUEST = "hello, world";
     private static final int REPLY_BYTES_BEFORE_RESET = 5;
 
-    private final ScriptedPeer server = ScriptedPeer.start(ScriptedPeer.ECHO);
+    private final ScriptedPeer server = ScriptedPeer.start(Clients.ECHO_SERVER);
     private final FaultProxy proxy = FaultProxy.to(server.port());
 
     ResetMidReplyTest() throws IOException {

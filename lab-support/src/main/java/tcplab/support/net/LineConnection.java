@@ -90,6 +90,11 @@ public final class LineConnection implements AutoCloseable {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Reads everything the peer sends until its FIN, as UTF-8. */
+    public String readToEnd() throws IOException {
+        return new String(readBytes(Integer.MAX_VALUE), StandardCharsets.UTF_8);
+    }
+
     /** Reads up to {@code n} bytes; fewer only if the peer's FIN comes first. */
     public byte[] readBytes(int n) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
