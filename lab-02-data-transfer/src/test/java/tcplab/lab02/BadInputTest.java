@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
@@ -18,12 +18,8 @@ class BadInputTest {
 
     private static final Messages MSG = Messages.of(BadInputTest.class);
 
+    @AutoClose
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.FRAMES);
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
 
     @Test
     @Points(1)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
@@ -27,12 +27,8 @@ class DrainBeforeCloseTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.LINES);
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
 
     @Test
     @Points(1)

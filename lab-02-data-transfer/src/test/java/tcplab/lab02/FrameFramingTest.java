@@ -8,7 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.net.ProtocolException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.SlowWriter;
@@ -23,14 +23,10 @@ class FrameFramingTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final SocketPair pair = SocketPair.open();
 
     FrameFramingTest() throws Exception {
-    }
-
-    @AfterEach
-    void closePair() throws Exception {
-        pair.close();
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.SlowWriter;
@@ -27,14 +27,10 @@ class LineFramingTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final SocketPair pair = SocketPair.open();
 
     LineFramingTest() throws Exception {
-    }
-
-    @AfterEach
-    void closePair() throws Exception {
-        pair.close();
     }
 
     @Test

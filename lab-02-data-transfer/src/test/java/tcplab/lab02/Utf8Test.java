@@ -7,7 +7,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.SlowWriter;
@@ -25,14 +25,10 @@ class Utf8Test {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final SocketPair pair = SocketPair.open();
 
     Utf8Test() throws Exception {
-    }
-
-    @AfterEach
-    void closePair() throws Exception {
-        pair.close();
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.EchoPeer;
@@ -23,18 +23,10 @@ class BulkPipeTest {
 
     private static final int SIZE = 16 * 1024 * 1024;
 
+    @AutoClose
     private EchoPeer echo;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (echo != null) {
-            echo.close();
-        }
-    }
 
     @Test
     @Points(2)

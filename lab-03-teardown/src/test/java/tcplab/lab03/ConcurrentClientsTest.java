@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
@@ -17,14 +17,10 @@ class ConcurrentClientsTest {
 
     private static final Messages MSG = Messages.of(ConcurrentClientsTest.class);
 
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
+    @AutoClose
     private final ServerLog log = new ServerLog();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        log.close();
-    }
 
     @Test
     @Points(2)

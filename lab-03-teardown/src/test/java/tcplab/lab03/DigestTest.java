@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.ScriptedPeer;
@@ -22,18 +22,10 @@ class DigestTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private ScriptedPeer peer;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-    }
 
     @Test
     @Points(1)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
@@ -32,12 +32,8 @@ class DrainBeforeCloseTest {
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
     private final TcpProbe probe = TcpProbe.system();
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(2)

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import tcplab.support.kit.Points;
@@ -53,14 +53,10 @@ class GracefulStopTest {
     private static final byte[] SECOND_HALF = "and the second half".getBytes(StandardCharsets.US_ASCII);
 
     private final TcpProbe probe = TcpProbe.system();
+    @AutoClose
     private final ServerLog log = new ServerLog();
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServerAgain() {
-        server.close();
-        log.close();
-    }
 
     @Test
     @Points(2)

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.io.OutputStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.ScriptedPeer;
@@ -18,18 +18,10 @@ class HalfCloseClientTest {
 
     private static final byte[] REPLY = Requests.ofSize(256 * 1024);
 
+    @AutoClose
     private ScriptedPeer peer;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-    }
 
     @Test
     @Points(2)

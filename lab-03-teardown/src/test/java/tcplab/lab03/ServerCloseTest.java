@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.EOFException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.net.ScriptedPeer;
@@ -20,18 +20,10 @@ class ServerCloseTest {
 
     private static final String BLOCKED = MSG.feedback("blocked", StudentCode.WITHIN.toSeconds());
 
+    @AutoClose
     private ScriptedPeer peer;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-    }
 
     @Test
     @Points(1)
