@@ -15,7 +15,7 @@ public final class ReadTimeoutException extends UncheckedIOException {
 
     /** Nothing came from 127.0.0.1:{@code remotePort} within {@code timeout}. */
     public ReadTimeoutException(int remotePort, Duration timeout, SocketTimeoutException cause) {
-        super("nothing from 127.0.0.1:" + remotePort + " within " + timeout, cause);
+        super("neither data nor EOF from 127.0.0.1:" + remotePort + " within " + timeout.toMillis() + " ms", cause);
         this.remotePort = remotePort;
         this.timeout = timeout;
     }

@@ -27,17 +27,36 @@ public final class ReadTimeoutFeedback implements TestExecutionExceptionHandler,
         throw teaching(thrown);
     }
 
-    /** The teaching failure for a read timeout anywhere in {@code thrown}'s causes; other failures unchanged. */
+    /**
+     * The teaching failure for a read timeout anywhere in {@code thrown}'s causes. An assertion that quotes the
+     * timeout ({@code assertDoesNotThrow}: "Unexpected exception thrown: ...") quotes the teaching text instead;
+     * other failures pass unchanged.
+     */
     static Throwable teaching(Throwable thrown) {
-        if (thrown instanceof AssertionError) {
+        ReadTimeoutException timeout = find(thrown);
+        if (timeout == null) {
             return thrown;
         }
+        String text = MSG.feedback("read", timeout.remotePort(), TcpAssertions.seconds(timeout.timeout()));
+        if (!(thrown instanceof AssertionError)) {
+            return new AssertionFailedError(text, thrown);
+        }
+        String message = thrown.getMessage();
+        if (message == null || !message.contains(timeout.toString())) {
+            return thrown;
+        }
+        AssertionFailedError taught = new AssertionFailedError(message.replace(timeout.toString(), text),
+                thrown.getCause());
+        taught.setStackTrace(thrown.getStackTrace());
+        return taught;
+    }
+
+    private static ReadTimeoutException find(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof ReadTimeoutException timeout) {
-                return new AssertionFailedError(MSG.feedback("read", timeout.remotePort(),
-                        TcpAssertions.seconds(timeout.timeout())), thrown);
+                return timeout;
             }
         }
-        return thrown;
+        return null;
     }
 }

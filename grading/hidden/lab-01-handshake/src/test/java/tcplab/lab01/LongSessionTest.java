@@ -2,7 +2,7 @@ package tcplab.lab01;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.Points;
 import tcplab.support.kit.Visibility;
@@ -14,12 +14,8 @@ class LongSessionTest {
 
     private static final int LINES = 200;
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(value = 2, visibility = Visibility.AFTER_PUBLISHED)
