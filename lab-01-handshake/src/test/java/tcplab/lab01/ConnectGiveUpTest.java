@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tcplab.lab01.ConnectPolicy.Sleeper;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.teach.Messages;

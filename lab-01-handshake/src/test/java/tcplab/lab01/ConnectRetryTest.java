@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tcplab.lab01.ConnectPolicy.Sleeper;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.Loopback;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.probe.TcpProbe;

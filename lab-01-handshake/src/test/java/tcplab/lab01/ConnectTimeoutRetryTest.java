@@ -10,10 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.FullBacklog;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.TcpAssertions;
 
 /** An attempt whose SYNs are dropped (a full backlog) times out, and the client retries it like a refused one. */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "only Linux drops SYNs to a full backlog;"
@@ -32,7 +33,7 @@ class ConnectTimeoutRetryTest {
         ConnectPolicy policy = ClientPolicies.policy(
                 Duration.ofMillis(300), 2, Duration.ofMillis(10), Duration.ofSeconds(10), sleeper);
         ClientPolicies.loadConnectPath();
-        try (FullBacklog backlog = FullBacklog.open()) {
+        try (FullBacklog backlog = TcpAssertions.fullBacklog()) {
             assertTimeoutPreemptively(GIVE_UP_WITHIN,
                     () -> assertThrows(IOException.class, () -> TCPClient.connect(Loopback.HOST, backlog.port(), policy)),
                     () -> MSG.feedback("clientRetriesAttemptThatTimedOut"));

@@ -3,9 +3,9 @@ package tcplab.lab01;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.teach.Messages;
 
 /** The server sends back each line it receives, in order, on the same connection. */
@@ -13,12 +13,8 @@ class EchoTest {
 
     private static final Messages MSG = Messages.of(EchoTest.class);
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(2)

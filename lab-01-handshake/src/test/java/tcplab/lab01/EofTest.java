@@ -2,9 +2,9 @@ package tcplab.lab01;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Messages;
@@ -15,12 +15,8 @@ class EofTest {
 
     private static final Messages MSG = Messages.of(EofTest.class);
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(2)

@@ -2,7 +2,7 @@ package tcplab.lab01;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.probe.TcpProbe;
@@ -15,12 +15,8 @@ class ListenTest {
 
     private static final Messages MSG = Messages.of(ListenTest.class);
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     void serverListensOnThePortItReports() throws Exception {

@@ -3,9 +3,9 @@ package tcplab.lab01;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Messages;
 
@@ -16,12 +16,8 @@ class SequentialClientsTest {
 
     private static final int CLIENTS = 5;
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(1)

@@ -5,7 +5,7 @@ import java.time.Duration;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 
-/** The student's {@link TCPServer} on 127.0.0.1 with a port from the kernel; close it in {@code @AfterEach}. */
+/** The student's {@link TCPServer} on 127.0.0.1 with a port from the kernel; a test closes it by {@code @AutoClose}. */
 final class ServerFixture implements AutoCloseable {
 
     /**

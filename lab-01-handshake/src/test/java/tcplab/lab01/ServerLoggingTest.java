@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.LogCapture;
 import tcplab.support.teach.Messages;
@@ -24,14 +24,10 @@ class ServerLoggingTest {
      */
     private static final Duration CLOSE_LOGGED_WITHIN = Duration.ofSeconds(2);
 
+    @AutoClose
     private final LogCapture logs = LogCapture.of("tcplab.lab01");
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServerAndCapture() {
-        server.close();
-        logs.close();
-    }
 
     @Test
     @Points(1)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import tcplab.lab01.ConnectPolicy.Sleeper;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.FullBacklog;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;
@@ -47,7 +47,7 @@ class SynDropTest {
         ConnectPolicy policy = ClientPolicies.policy(
                 CONNECT_TIMEOUT, 1, Duration.ofMillis(100), TOTAL_TIMEOUT, Sleeper.SYSTEM);
         ClientPolicies.loadConnectPath();
-        try (FullBacklog backlog = FullBacklog.open(); SchedulingLag lag = SchedulingLag.start()) {
+        try (FullBacklog backlog = TcpAssertions.fullBacklog(); SchedulingLag lag = SchedulingLag.start()) {
             long start = System.nanoTime();
 
             assertTimeoutPreemptively(GIVE_UP_WITHIN,

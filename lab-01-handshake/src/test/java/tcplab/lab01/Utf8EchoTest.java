@@ -3,9 +3,9 @@ package tcplab.lab01;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.teach.Messages;
 
 /** Korean text sent in UTF-8 comes back byte for byte. */
@@ -15,12 +15,8 @@ class Utf8EchoTest {
 
     private static final String KOREAN = "3-way handshake는 연결 설정, 4-way handshake는 연결 해제입니다";
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(1)

@@ -3,9 +3,9 @@ package tcplab.lab02;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;
@@ -15,12 +15,8 @@ class ConcurrentClientsTest {
 
     private static final Messages MSG = Messages.of(ConcurrentClientsTest.class);
 
+    @AutoClose
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.BYTES);
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
 
     @Test
     @Points(2)

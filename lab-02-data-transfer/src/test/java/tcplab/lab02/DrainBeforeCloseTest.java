@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.net.Slicer;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.teach.Messages;
 
 /**
@@ -23,16 +23,12 @@ class DrainBeforeCloseTest {
     private static final Messages MSG = Messages.of(DrainBeforeCloseTest.class);
 
     /** 32 pieces of 64 bytes, 5 ms apart: a client still sending the rest of its request after the refusal. */
-    private static final Slicer STILL_SENDING = new Slicer(64, Duration.ofMillis(5));
+    private static final SlowWriter STILL_SENDING = new SlowWriter(64, Duration.ofMillis(5));
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.LINES);
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
 
     @Test
     @Points(1)

@@ -8,10 +8,10 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.net.ProtocolException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
-import tcplab.support.net.Slicer;
+import tcplab.support.kit.Points;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.StudentCode;
@@ -23,20 +23,16 @@ class FrameFramingTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final SocketPair pair = SocketPair.open();
 
     FrameFramingTest() throws Exception {
     }
 
-    @AfterEach
-    void closePair() throws Exception {
-        pair.close();
-    }
-
     @Test
     @Points(2)
     void framesSurviveTinyPieces() throws Throwable {
-        Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.framesBytes());
+        SlowWriter.tinyPieces().sendThenFin(pair.writer(), StreamFixture.framesBytes());
 
         assertFramesRead(MSG.text("twoBytesAtATime"));
     }

@@ -12,10 +12,10 @@ import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
-import tcplab.support.net.Slicer;
+import tcplab.support.kit.Points;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.StudentCode;
@@ -27,20 +27,16 @@ class LineFramingTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final SocketPair pair = SocketPair.open();
 
     LineFramingTest() throws Exception {
     }
 
-    @AfterEach
-    void closePair() throws Exception {
-        pair.close();
-    }
-
     @Test
     @Points(2)
     void linesSurviveTinyPieces() throws Exception {
-        Slicer.tinyPieces().sendThenFin(pair.writer(), StreamFixture.linesBytes());
+        SlowWriter.tinyPieces().sendThenFin(pair.writer(), StreamFixture.linesBytes());
 
         assertLinesRead(MSG.text("twoBytesAtATime"));
     }

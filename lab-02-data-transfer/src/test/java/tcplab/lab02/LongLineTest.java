@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;
@@ -16,12 +16,8 @@ class LongLineTest {
 
     private static final Messages MSG = Messages.of(LongLineTest.class);
 
+    @AutoClose
     private final EchoServer server = new EchoServer(Loopback.HOST, 0, EchoServer.Protocol.LINES);
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
 
     @Test
     @Points(1)

@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.Bulk;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.net.Loopback;

@@ -7,10 +7,10 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
-import tcplab.support.net.Slicer;
+import tcplab.support.kit.Points;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.net.SocketPair;
 import tcplab.support.teach.Messages;
 
@@ -25,14 +25,10 @@ class Utf8Test {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final SocketPair pair = SocketPair.open();
 
     Utf8Test() throws Exception {
-    }
-
-    @AfterEach
-    void closePair() throws Exception {
-        pair.close();
     }
 
     @Test
@@ -49,7 +45,7 @@ class Utf8Test {
     @Test
     @Points(2)
     void koreanCharacterSplitAcrossReadsDecodes() throws Exception {
-        new Slicer(1, Duration.ofMillis(1))
+        new SlowWriter(1, Duration.ofMillis(1))
                 .sendThenFin(pair.writer(), (StreamFixture.KOREAN + "\n").getBytes(StandardCharsets.UTF_8));
 
         String line = Framing.readLine(new BufferedInputStream(pair.reader().getInputStream()), Framing.MAX_LINE_BYTES);

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.LastSeen;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 import tcplab.support.teach.TcpAssertions;
 
 /** The client's abort() sends RST: neither side keeps a trace, and the server logs the reset and serves on. */
@@ -61,7 +63,7 @@ class AbortTest {
         client.connect();
         int clientPort = client.localPort();
 
-        Bounded.call(MSG.feedback("abortReturns", Bounded.WITHIN.toSeconds()), () -> {
+        StudentCode.bounded(MSG.feedback("abortReturns", StudentCode.WITHIN.toSeconds()), () -> {
             client.abort();
             return null;
         });

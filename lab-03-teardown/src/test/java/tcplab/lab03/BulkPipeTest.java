@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.EchoPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** The client pipes 16 MiB through an echo server without deadlock: it reads the echo while it still sends. */
 class BulkPipeTest {
@@ -22,18 +23,10 @@ class BulkPipeTest {
 
     private static final int SIZE = 16 * 1024 * 1024;
 
+    @AutoClose
     private EchoPeer echo;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (echo != null) {
-            echo.close();
-        }
-    }
 
     @Test
     @Points(2)
@@ -45,9 +38,9 @@ class BulkPipeTest {
         ByteArrayOutputStream echoed = new ByteArrayOutputStream(SIZE);
 
         String hint = MSG.text("hint");
-        assertDoesNotThrow(() -> Bounded.await(Bounded.start(() -> client.pipe(new ByteArrayInputStream(request),
-                        echoed)), WITHIN, MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock",
-                                WITHIN.toSeconds(), hint)),
+        assertDoesNotThrow(() -> StudentCode.await(StudentCode.start(() -> client.pipe(
+                        new ByteArrayInputStream(request), echoed)), WITHIN,
+                        MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock", WITHIN.toSeconds(), hint)),
                 MSG.feedback("clientPipes16MiBThroughEchoServerWithoutDeadlock.2", hint));
 
         assertEquals(Requests.sha256(request), Requests.sha256(echoed.toByteArray()),

@@ -3,9 +3,9 @@ package tcplab.lab03;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.OutputStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;
@@ -15,12 +15,8 @@ class ByteAtATimeTest {
 
     private static final Messages MSG = Messages.of(ByteAtATimeTest.class);
 
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(2)

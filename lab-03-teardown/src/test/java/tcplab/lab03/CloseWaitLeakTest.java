@@ -3,9 +3,9 @@ package tcplab.lab03;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.TcpConnection;
@@ -25,12 +25,8 @@ class CloseWaitLeakTest {
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
     private final TcpProbe probe = TcpProbe.system();
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(3)

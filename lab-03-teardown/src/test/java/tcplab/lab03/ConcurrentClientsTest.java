@@ -4,26 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** A client that stays connected and idle does not hold up another client: the server serves clients at once. */
 class ConcurrentClientsTest {
 
     private static final Messages MSG = Messages.of(ConcurrentClientsTest.class);
 
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
+    @AutoClose
     private final ServerLog log = new ServerLog();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-        log.close();
-    }
 
     @Test
     @Points(2)
@@ -34,11 +31,11 @@ class ConcurrentClientsTest {
             log.awaitAccepted(idle.localPort());
             busy.send(Requests.MIXED);
             busy.shutdownOutput();
-            // Longer than Bounded.WITHIN, so that Bounded's message, not the connection's, reports a hang.
-            busy.socket().setSoTimeout((int) Bounded.WITHIN.plus(Duration.ofSeconds(1)).toMillis());
+            // Longer than StudentCode.WITHIN, so that StudentCode's message, not the connection's, reports a hang.
+            busy.socket().setSoTimeout((int) StudentCode.WITHIN.plus(Duration.ofSeconds(1)).toMillis());
 
-            String reply = Bounded.call(MSG.feedback("idleClientDoesNotHoldUpAnother", Bounded.WITHIN.toSeconds(),
-                    HalfCloseServer.MAX_CLIENTS),
+            String reply = StudentCode.bounded(MSG.feedback("idleClientDoesNotHoldUpAnother",
+                    StudentCode.WITHIN.toSeconds(), HalfCloseServer.MAX_CLIENTS),
                     busy::readLine);
             assertEquals(Requests.digestLine(Requests.MIXED), reply,
                     MSG.feedback("idleClientDoesNotHoldUpAnother.2", reply));

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** digest() turns the server's reply line into a Digest, and an ERROR line into a ProtocolException. */
 class DigestTest {
@@ -20,18 +22,10 @@ class DigestTest {
 
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private ScriptedPeer peer;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-    }
 
     @Test
     @Points(1)
@@ -39,7 +33,7 @@ class DigestTest {
         String sha256 = Requests.sha256(Requests.MIXED);
         connectTo(Requests.MIXED.length + " " + sha256 + "\n");
 
-        HalfCloseClient.Digest digest = assertDoesNotThrow(() -> Bounded.call(blocked(),
+        HalfCloseClient.Digest digest = assertDoesNotThrow(() -> StudentCode.bounded(blocked(),
                 () -> client.digest(Requests.MIXED)), MSG.feedback("digestReturnsTheServersCountAndSha256", HINT));
         assertEquals(new HalfCloseClient.Digest(Requests.MIXED.length, sha256), digest,
                 MSG.feedback("digestReturnsTheServersCountAndSha256.2", digest));
@@ -51,14 +45,14 @@ class DigestTest {
         connectTo("ERROR request over " + HalfCloseServer.MAX_REQUEST_BYTES + " bytes\n");
 
         ProtocolException e = assertThrows(ProtocolException.class,
-                () -> Bounded.call(blocked(), () -> client.digest(Requests.MIXED)),
+                () -> StudentCode.bounded(blocked(), () -> client.digest(Requests.MIXED)),
                 MSG.feedback("digestReportsErrorLineAsProtocolException"));
         assertTrue(e.getMessage() != null && e.getMessage().contains("ERROR"),
                 MSG.feedback("digestReportsErrorLineAsProtocolException.2", e.getMessage()));
     }
 
     private String blocked() {
-        return MSG.feedback("blocked", Bounded.WITHIN.toSeconds(), HINT);
+        return MSG.feedback("blocked", StudentCode.WITHIN.toSeconds(), HINT);
     }
 
     private void connectTo(String replyLine) throws Exception {

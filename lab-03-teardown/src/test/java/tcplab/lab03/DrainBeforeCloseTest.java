@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
-import tcplab.support.net.Slicer;
+import tcplab.support.net.SlowWriter;
 import tcplab.support.net.SocketPair;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 import tcplab.support.teach.TcpAssertions;
 
 /** A refused request's trailing bytes are drained before the close, so the client reads the reply and a FIN. */
@@ -25,18 +26,14 @@ class DrainBeforeCloseTest {
 
     private static final int TRAILING_BYTES = 256 * 1024;
     /** 10 pieces of 512 bytes, 50 ms apart: the whole trickle fits well inside DRAIN_TIMEOUT, even under load. */
-    private static final Slicer TRICKLE = new Slicer(512, Duration.ofMillis(50));
+    private static final SlowWriter TRICKLE = new SlowWriter(512, Duration.ofMillis(50));
     private static final int TRICKLE_BYTES = 10 * 512;
     /** Each awaited event takes milliseconds on the reference; this is far longer, even on a loaded machine. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
     private final TcpProbe probe = TcpProbe.system();
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(2)
@@ -44,7 +41,7 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] request = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES + TRAILING_BYTES);
-            CompletableFuture<Void> sending = Bounded.start(() -> {
+            CompletableFuture<Void> sending = StudentCode.start(() -> {
                 client.send(request);
                 client.shutdownOutput();
                 return null;
@@ -56,7 +53,7 @@ class DrainBeforeCloseTest {
                     (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
             int end = assertDoesNotThrow(client::read, MSG.feedback("clientReadsErrorReplyWithoutReset.2"));
             assertEquals(-1, end, MSG.feedback("clientReadsErrorReplyWithoutReset.3"));
-            assertDoesNotThrow(() -> Bounded.await(sending, MSG.text("trailingBlocked")),
+            assertDoesNotThrow(() -> StudentCode.await(sending, MSG.text("trailingBlocked")),
                     MSG.feedback("clientReadsErrorReplyWithoutReset.4"));
 
             // Both FINs went out and were acknowledged: the client's end waits in TIME_WAIT. After an RST it is gone.
@@ -73,7 +70,7 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] overLimit = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES + 1);
-            CompletableFuture<Void> sending = Bounded.start(() -> {
+            CompletableFuture<Void> sending = StudentCode.start(() -> {
                 client.send(overLimit);
                 return null;
             });
@@ -82,8 +79,8 @@ class DrainBeforeCloseTest {
                     MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal",
                             HalfCloseServer.MAX_REQUEST_BYTES, overLimit.length,
                             (reply == null ? MSG.text("eof") : MSG.text("quoted", reply))));
-            Bounded.await(sending, MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.2",
-                    overLimit.length, Bounded.WITHIN.toSeconds()));
+            StudentCode.await(sending, MSG.feedback("serverDrainsClientThatKeepsWritingSmallPiecesAfterRefusal.2",
+                    overLimit.length, StudentCode.WITHIN.toSeconds()));
 
             // A slow client: its last bytes come in pieces, after the ERROR line, with pauses between them.
             assertDoesNotThrow(() -> TRICKLE.write(client.socket(), Requests.ofSize(TRICKLE_BYTES)),
@@ -103,8 +100,8 @@ class DrainBeforeCloseTest {
         int port = server.start();
         try (LineConnection client = LineConnection.open(port)) {
             byte[] request = Requests.ofSize(HalfCloseServer.MAX_REQUEST_BYTES);
-            Bounded.call(MSG.feedback("requestOfExactlyTheLimitGetsItsDigest", request.length,
-                    Bounded.WITHIN.toSeconds()), () -> {
+            StudentCode.bounded(MSG.feedback("requestOfExactlyTheLimitGetsItsDigest", request.length,
+                    StudentCode.WITHIN.toSeconds()), () -> {
                 client.send(request);
                 client.shutdownOutput();
                 return null;
@@ -124,8 +121,8 @@ class DrainBeforeCloseTest {
             // No read timeout of the test's own: only drain() may end this wait.
             pair.reader().setSoTimeout(0);
             long start = System.nanoTime();
-            boolean finArrived = Bounded.call(MSG.feedback("drainGivesUpAfterItsTimeout",
-                    HalfCloseServer.DRAIN_TIMEOUT.toMillis(), Bounded.WITHIN.toSeconds()),
+            boolean finArrived = StudentCode.bounded(MSG.feedback("drainGivesUpAfterItsTimeout",
+                    HalfCloseServer.DRAIN_TIMEOUT.toMillis(), StudentCode.WITHIN.toSeconds()),
                     () -> HalfCloseServer.drain(pair.reader()));
             long millis = (System.nanoTime() - start) / 1_000_000;
             long timeout = HalfCloseServer.DRAIN_TIMEOUT.toMillis();

@@ -10,10 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -60,7 +62,7 @@ class FinWait2Test {
         client = new HalfCloseClient("127.0.0.1", peer.port());
         client.connect();
         int clientPort = client.localPort();
-        CompletableFuture<byte[]> reply = Bounded.start(() -> client.exchange(Requests.MIXED));
+        CompletableFuture<byte[]> reply = StudentCode.start(() -> client.exchange(Requests.MIXED));
 
         TcpAssertions.awaitCondition(sawFin::isDone, WITHIN,
                 () -> MSG.feedback("clientWaitsInFinWait2WhileServerReplies", TcpAssertions.seconds(WITHIN)));
@@ -71,7 +73,8 @@ class FinWait2Test {
                 MSG.text("serverEnd"), MSG.text("serverEnd.hint"));
         replyNow.countDown();
 
-        assertArrayEquals(REPLY, Bounded.await(reply, MSG.feedback("exchangeReturns", Bounded.WITHIN.toSeconds())),
+        assertArrayEquals(REPLY,
+                StudentCode.await(reply, MSG.feedback("exchangeReturns", StudentCode.WITHIN.toSeconds())),
                 MSG.feedback("clientWaitsInFinWait2WhileServerReplies.2"));
     }
 }

@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
 import tcplab.support.probe.OpenSockets;
@@ -24,6 +24,7 @@ import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
 import tcplab.support.teach.LastSeen;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 import tcplab.support.teach.TcpAssertions;
 
 /**
@@ -39,7 +40,7 @@ class GracefulStopTest {
     private static final Duration WITHIN = Duration.ofSeconds(5);
     private static final Duration GRACE = Duration.ofMillis(2500);
     /**
-     * Longer than the exchange in flight takes, even on a loaded machine, and longer than Bounded.WITHIN: a stop()
+     * Longer than the exchange in flight takes, even on a loaded machine, and longer than StudentCode.WITHIN: a stop()
      * that waits out the whole grace instead of returning when the exchange is over is still running at the check.
      */
     private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(8);
@@ -47,14 +48,10 @@ class GracefulStopTest {
     private static final byte[] SECOND_HALF = "and the second half".getBytes(StandardCharsets.US_ASCII);
 
     private final TcpProbe probe = TcpProbe.system();
+    @AutoClose
     private final ServerLog log = new ServerLog();
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServerAgain() {
-        server.close();
-        log.close();
-    }
 
     @Test
     @Points(2)
@@ -65,7 +62,7 @@ class GracefulStopTest {
             client.send(FIRST_HALF);
             log.awaitAccepted(client.localPort());
 
-            CompletableFuture<Void> stopping = Bounded.start(() -> {
+            CompletableFuture<Void> stopping = StudentCode.start(() -> {
                 server.stop(IN_FLIGHT_GRACE);
                 return null;
             });
@@ -80,7 +77,8 @@ class GracefulStopTest {
                     + new String(SECOND_HALF, StandardCharsets.US_ASCII);
             assertEquals(Requests.digestLine(whole.getBytes(StandardCharsets.US_ASCII)), client.readLine(),
                     MSG.feedback("stopLetsExchangeInFlightFinish.3"));
-            Bounded.await(stopping, MSG.feedback("stopLetsExchangeInFlightFinish.4", Bounded.WITHIN.toSeconds()));
+            StudentCode.await(stopping,
+                    MSG.feedback("stopLetsExchangeInFlightFinish.4", StudentCode.WITHIN.toSeconds()));
         }
     }
 
@@ -91,7 +89,7 @@ class GracefulStopTest {
         try (LineConnection client = LineConnection.open(port)) {
             client.send(FIRST_HALF);
             log.awaitAccepted(client.localPort());
-            Bounded.start(() -> {
+            StudentCode.start(() -> {
                 server.stop(Duration.ofMillis(200));
                 return null;
             });

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.io.OutputStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** The client half-closes after its request and still reads the whole reply that comes after its FIN. */
 class HalfCloseClientTest {
@@ -16,18 +18,10 @@ class HalfCloseClientTest {
 
     private static final byte[] REPLY = Requests.ofSize(256 * 1024);
 
+    @AutoClose
     private ScriptedPeer peer;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-    }
 
     @Test
     @Points(2)
@@ -42,8 +36,8 @@ class HalfCloseClientTest {
         client.connect();
 
         String hint = MSG.text("hint");
-        byte[] reply = assertDoesNotThrow(() -> Bounded.call(MSG.feedback("clientReadsWholeReplyAfterHalfClose",
-                Bounded.WITHIN.toSeconds(), hint), () -> client.exchange(Requests.MIXED)),
+        byte[] reply = assertDoesNotThrow(() -> StudentCode.bounded(MSG.feedback("clientReadsWholeReplyAfterHalfClose",
+                StudentCode.WITHIN.toSeconds(), hint), () -> client.exchange(Requests.MIXED)),
                 MSG.feedback("clientReadsWholeReplyAfterHalfClose.2", hint));
 
         assertArrayEquals(REPLY, reply, MSG.feedback("clientReadsWholeReplyAfterHalfClose.3", REPLY.length,

@@ -6,30 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.EOFException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
+import tcplab.support.teach.StudentCode;
 
 /** When the server closes before its reply is complete, the client reports it: no hang, no NullPointerException. */
 class ServerCloseTest {
 
     private static final Messages MSG = Messages.of(ServerCloseTest.class);
 
-    private static final String BLOCKED = MSG.feedback("blocked", Bounded.WITHIN.toSeconds());
+    private static final String BLOCKED = MSG.feedback("blocked", StudentCode.WITHIN.toSeconds());
 
+    @AutoClose
     private ScriptedPeer peer;
+    @AutoClose
     private HalfCloseClient client;
-
-    @AfterEach
-    void closeBoth() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (peer != null) {
-            peer.close();
-        }
-    }
 
     @Test
     @Points(1)
@@ -37,7 +31,7 @@ class ServerCloseTest {
         connectTo(ScriptedPeer.start(ScriptedPeer::readUntilFin));
 
         EOFException e = assertThrows(EOFException.class,
-                () -> Bounded.call(BLOCKED, () -> client.digest(Requests.MIXED)),
+                () -> StudentCode.bounded(BLOCKED, () -> client.digest(Requests.MIXED)),
                 MSG.feedback("clientReportsServerCloseBeforeReply"));
         assertMessageNamesClose(e);
     }
@@ -53,7 +47,7 @@ class ServerCloseTest {
         }));
 
         EOFException e = assertThrows(EOFException.class,
-                () -> Bounded.call(BLOCKED, () -> client.digest(Requests.MIXED)),
+                () -> StudentCode.bounded(BLOCKED, () -> client.digest(Requests.MIXED)),
                 MSG.feedback("clientReportsServerCloseInTheMiddleOfReply"));
         assertMessageNamesClose(e);
     }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.net.LineConnection;
 import tcplab.support.net.Loopback;
@@ -34,12 +34,8 @@ class TimeWaitTest {
     private static final Duration WAITS_FOR_FIN = Duration.ofMillis(300);
 
     private final TcpProbe probe = TcpProbe.system();
+    @AutoClose
     private final HalfCloseServer server = new HalfCloseServer(Loopback.HOST, 0);
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(2)

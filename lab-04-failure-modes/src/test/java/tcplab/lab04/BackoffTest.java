@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.ReservedPort;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
 

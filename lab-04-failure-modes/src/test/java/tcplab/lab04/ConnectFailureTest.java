@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.FullBacklog;
 import tcplab.support.net.ReservedPort;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
+import tcplab.support.teach.TcpAssertions;
 
 /** A connect that fails is reported as what it is: no SYN-ACK is a TIMEOUT at the connect timeout, RST is REFUSED. */
 class ConnectFailureTest {
@@ -22,7 +23,7 @@ class ConnectFailureTest {
     @Test
     @Points(1)
     void connectToFullBacklogTimesOutAtTheConnectTimeout() throws IOException {
-        try (FullBacklog backlog = FullBacklog.open(); SchedulingLag lag = SchedulingLag.start()) {
+        try (FullBacklog backlog = TcpAssertions.fullBacklog(); SchedulingLag lag = SchedulingLag.start()) {
             ResilientClient client = new ResilientClient(
                     Clients.settings(backlog.port(), CONNECT_TIMEOUT_MILLIS, 1_000, 3_000, 50));
             long start = System.nanoTime();

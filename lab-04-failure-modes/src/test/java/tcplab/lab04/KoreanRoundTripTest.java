@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import tcplab.support.kit.WarmUp;
 import tcplab.support.net.LineConnection;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
 
 /**
@@ -33,7 +34,7 @@ class KoreanRoundTripTest {
 
     @Test
     void clientSendsAndReadsKoreanUnchanged() throws IOException {
-        try (ScriptedPeer echo = ScriptedPeer.start(ScriptedPeer.ECHO)) {
+        try (ScriptedPeer echo = ScriptedPeer.start(Clients.ECHO_SERVER)) {
             ResilientClient client = new ResilientClient(Clients.settings(echo.port(), 1_000, 1_000, 3_000, 50));
             String reply = Clients.reply(MSG.text("back"), HINT,
                     () -> client.requestOnce(KOREAN));

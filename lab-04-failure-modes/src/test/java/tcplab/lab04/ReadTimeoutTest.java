@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.SchedulingLag;
 import tcplab.support.teach.TcpAssertions;
@@ -20,6 +21,7 @@ class ReadTimeoutTest {
     private static final String GIVES_UP = MSG.text("givesUp");
     private static final String HINT = MSG.text("hint");
 
+    @AutoClose
     private final ScriptedPeer silent = start();
 
     private static ScriptedPeer start() {
@@ -28,11 +30,6 @@ class ReadTimeoutTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    @AfterEach
-    void stopPeer() throws IOException {
-        silent.close();
     }
 
     private ResilientClient client() {

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
+import tcplab.support.net.ScriptedPeer;
 import tcplab.support.proxy.Direction;
 import tcplab.support.proxy.Event;
 import tcplab.support.proxy.Fault;
@@ -23,16 +24,12 @@ class ResetMidReplyTest {
     private static final String REQUEST = "hello, world";
     private static final int REPLY_BYTES_BEFORE_RESET = 5;
 
-    private final ScriptedPeer server = ScriptedPeer.start(ScriptedPeer.ECHO);
+    @AutoClose
+    private final ScriptedPeer server = ScriptedPeer.start(Clients.ECHO_SERVER);
+    @AutoClose
     private final FaultProxy proxy = FaultProxy.to(server.port());
 
     ResetMidReplyTest() throws IOException {
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        proxy.close();
-        server.close();
     }
 
     /** Resets the first connection after five bytes of its reply, and lets every later one through. */

@@ -1,6 +1,5 @@
 package tcplab.lab04;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -47,14 +46,9 @@ final class ServerFixture implements AutoCloseable {
         return connection;
     }
 
-    /** Everything the server sends until its FIN. */
-    static String readToEnd(LineConnection connection) throws IOException {
-        return new String(connection.readBytes(Integer.MAX_VALUE), UTF_8);
-    }
-
-    /** Like {@link #readToEnd(LineConnection)}, but silence or a reset fails the test with this expectation. */
+    /** Like {@link LineConnection#readToEnd()}, but silence or a reset fails the test with this expectation. */
     static String readToEnd(LineConnection connection, String expectation, String hint) {
-        return assertDoesNotThrow(() -> readToEnd(connection), () -> MSG.feedback("readToEnd", expectation,
+        return assertDoesNotThrow(connection::readToEnd, () -> MSG.feedback("readToEnd", expectation,
                 TcpAssertions.seconds(LineConnection.READ_TIMEOUT), hint));
     }
 

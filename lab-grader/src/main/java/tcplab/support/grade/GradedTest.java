@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import tcplab.support.kit.Visibility;
 
 /**
  * One test of a lab as the grader sees it: where it is, what it is worth, and who sees its result.

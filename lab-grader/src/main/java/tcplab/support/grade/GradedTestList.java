@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.platform.commons.annotation.Testable;
 import tcplab.support.kit.KitOnly;
+import tcplab.support.kit.Points;
+import tcplab.support.kit.Visibility;
 import tcplab.support.kit.WarmUp;
 
 /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tcplab.support.kit.Visibility;
 import tcplab.support.teach.Messages;
 
 /**

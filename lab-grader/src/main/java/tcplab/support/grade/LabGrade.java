@@ -22,10 +22,10 @@ public record LabGrade(String lab, String title, List<Row> rows, String output) 
     private static final Messages MSG = Messages.of(LabGrade.class);
 
     /** What happened to a test. */
-    public enum Outcome { PASSED, FAILED, SKIPPED, NOT_RUN }
+    public enum Result { PASSED, FAILED, SKIPPED, NOT_RUN }
 
-    /** A test, its outcome, the points it earned, and what to tell the student. */
-    public record Row(GradedTest test, Outcome outcome, int earned, String message) {
+    /** A test, its result, the points it earned, and what to tell the student. */
+    public record Row(GradedTest test, Result result, int earned, String message) {
     }
 
     /**
@@ -44,23 +44,23 @@ public record LabGrade(String lab, String title, List<Row> rows, String output) 
     private static Row row(GradedTest test, SurefireReports reports, Function<String, String> notRun) {
         String unreadable = reports.unreadable(test.className());
         if (unreadable != null) {
-            return new Row(test, Outcome.NOT_RUN, 0, MSG.text("noResult", unreadable));
+            return new Row(test, Result.NOT_RUN, 0, MSG.text("noResult", unreadable));
         }
         List<Case> cases = reports.casesOf(test.className()).stream().filter(c -> test.matches(c.name())).toList();
         if (cases.isEmpty()) {
-            return new Row(test, Outcome.NOT_RUN, 0, MSG.text("noResult", notRun.apply(test.className())));
+            return new Row(test, Result.NOT_RUN, 0, MSG.text("noResult", notRun.apply(test.className())));
         }
         for (Case c : cases) {
             if (c.status() == Status.FAILED) {
-                return new Row(test, Outcome.FAILED, 0, c.message());
+                return new Row(test, Result.FAILED, 0, c.message());
             }
         }
         for (Case c : cases) {
             if (c.status() == Status.SKIPPED) {
-                return new Row(test, Outcome.SKIPPED, 0, MSG.text("skipped", c.message()));
+                return new Row(test, Result.SKIPPED, 0, MSG.text("skipped", c.message()));
             }
         }
-        return new Row(test, Outcome.PASSED, test.points(), "");
+        return new Row(test, Result.PASSED, test.points(), "");
     }
 
     /** Points earned by the graded tests. */

@@ -77,9 +77,9 @@ public final class LabSummary {
     /** The last line of a failed build: how many tests failed, where, and where to read why. */
     static String verdict(LabGrade grade) {
         List<LabGrade.Row> graded = grade.rows().stream().filter(r -> !r.test().warmUp()).toList();
-        long failed = graded.stream().filter(r -> r.outcome() != LabGrade.Outcome.PASSED).count();
+        long failed = graded.stream().filter(r -> r.result() != LabGrade.Result.PASSED).count();
         long warmUps = grade.rows().stream()
-                .filter(r -> r.test().warmUp() && r.outcome() != LabGrade.Outcome.PASSED).count();
+                .filter(r -> r.test().warmUp() && r.result() != LabGrade.Result.PASSED).count();
         String where = " in " + grade.lab() + " (" + grade.earned() + "/" + grade.possible() + " points)";
         if (failed == 0 && warmUps == 0) {
             return "A test that earns no points failed" + where + ": see Surefire's messages above.";

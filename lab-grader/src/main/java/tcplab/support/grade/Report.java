@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.grade.LabGrade.Result;
 import tcplab.support.grade.LabGrade.Row;
+import tcplab.support.kit.Visibility;
 import tcplab.support.teach.Messages;
 
 /** Turns lab grades into the summary table and the JSON files that Gradescope and GitHub Classroom read. */
@@ -56,7 +57,7 @@ public final class Report {
     }
 
     private static String result(Row row) {
-        return switch (row.outcome()) {
+        return switch (row.result()) {
             case PASSED -> MSG.text("pass");
             case FAILED -> MSG.text("fail");
             case SKIPPED -> MSG.text("skipped");
@@ -160,7 +161,7 @@ public final class Report {
                 test.put("name", lab.title() + " / " + row.test().name());
                 test.put("score", row.earned());
                 test.put("max_score", row.test().points());
-                test.put("status", row.outcome() == Outcome.PASSED ? "passed" : "failed");
+                test.put("status", row.result() == Result.PASSED ? "passed" : "failed");
                 test.put("output", cut(row.message()));
                 test.put("visibility", row.test().visibility().json());
                 tests.add(test);
@@ -189,10 +190,10 @@ public final class Report {
                     continue;
                 }
                 max += row.test().points();
-                allPassed &= row.outcome() == Outcome.PASSED;
+                allPassed &= row.result() == Result.PASSED;
                 Map<String, Object> test = new LinkedHashMap<>();
                 test.put("name", lab.title() + " / " + row.test().name());
-                test.put("status", row.outcome() == Outcome.PASSED ? "pass" : "fail");
+                test.put("status", row.result() == Result.PASSED ? "pass" : "fail");
                 test.put("message", cut(row.message()));
                 test.put("score", row.earned());
                 tests.add(test);

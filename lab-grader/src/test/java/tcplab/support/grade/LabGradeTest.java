@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.grade.LabGrade.Result;
+import tcplab.support.kit.Visibility;
 import tcplab.support.teach.Lang;
 
 /** A lab's grade from Surefire's reports: points only for a pass that a readable report shows. */
@@ -34,7 +35,7 @@ class LabGradeTest {
     void passInReadableReportEarnsThePoints() throws IOException {
         report("t.EchoTest", "<testcase name=\"echoes\" classname=\"t.EchoTest\"/>");
         LabGrade grade = grade(ECHO);
-        assertEquals(Outcome.PASSED, grade.rows().get(0).outcome());
+        assertEquals(Result.PASSED, grade.rows().get(0).result());
         assertEquals("Lab 00: 2/2", grade.totalLine());
     }
 
@@ -43,7 +44,7 @@ class LabGradeTest {
         Files.writeString(reports.resolve("TEST-t.EchoTest.xml"),
                 "<testsuite><testcase name=\"echoes\" classname=\"t.EchoTest\"/><testc", StandardCharsets.UTF_8);
         LabGrade.Row row = grade(ECHO).rows().get(0);
-        assertEquals(Outcome.NOT_RUN, row.outcome());
+        assertEquals(Result.NOT_RUN, row.result());
         assertEquals(0, row.earned());
         assertTrue(row.message().contains("incomplete"), row.message());
     }
@@ -51,7 +52,7 @@ class LabGradeTest {
     @Test
     void missingReportEarnsNothingAndSaysWhy() throws IOException {
         LabGrade.Row row = grade(ECHO).rows().get(0);
-        assertEquals(Outcome.NOT_RUN, row.outcome());
+        assertEquals(Result.NOT_RUN, row.result());
         assertEquals("no result: the JVM exited", row.message());
     }
 
@@ -60,7 +61,7 @@ class LabGradeTest {
         report("t.ReplayTest", "<testcase name=\"replays(String)[1]\" classname=\"t.ReplayTest\"/>"
                 + "<testcase name=\"replays(String)[2]\" classname=\"t.ReplayTest\"><failure message=\"ack 7\"/></testcase>");
         LabGrade.Row row = grade(REPLAY).rows().get(0);
-        assertEquals(Outcome.FAILED, row.outcome());
+        assertEquals(Result.FAILED, row.result());
         assertEquals("ack 7", row.message());
     }
 

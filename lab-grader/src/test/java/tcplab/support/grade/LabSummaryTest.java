@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.grade.LabGrade.Result;
 import tcplab.support.grade.LabGrade.Row;
+import tcplab.support.kit.Visibility;
 
 /** A failed student build ends with one plain sentence: how many tests failed, in which lab, where to look. */
 class LabSummaryTest {
@@ -21,14 +22,14 @@ class LabSummaryTest {
     @Test
     void verdictCountsFailedGradedTests() {
         assertEquals("1 of 2 graded tests failed in lab-01-handshake (2/3 points): see the table above for which,"
-                + " and why.", LabSummary.verdict(grade(new Row(ECHO, Outcome.PASSED, 2, ""),
-                new Row(EOF, Outcome.FAILED, 0, "expected EOF"), new Row(WARM, Outcome.PASSED, 0, ""))));
+                + " and why.", LabSummary.verdict(grade(new Row(ECHO, Result.PASSED, 2, ""),
+                new Row(EOF, Result.FAILED, 0, "expected EOF"), new Row(WARM, Result.PASSED, 0, ""))));
     }
 
     @Test
     void verdictNamesAFailedWarmUp() {
         assertEquals("1 warm-up test failed in lab-01-handshake (3/3 points): see the table above for which, and why.",
-                LabSummary.verdict(grade(new Row(ECHO, Outcome.PASSED, 2, ""), new Row(EOF, Outcome.PASSED, 1, ""),
-                        new Row(WARM, Outcome.FAILED, 0, "no listener"))));
+                LabSummary.verdict(grade(new Row(ECHO, Result.PASSED, 2, ""), new Row(EOF, Result.PASSED, 1, ""),
+                        new Row(WARM, Result.FAILED, 0, "no listener"))));
     }
 }

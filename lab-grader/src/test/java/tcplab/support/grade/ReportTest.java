@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.LabGrade.Outcome;
+import tcplab.support.grade.LabGrade.Result;
 import tcplab.support.grade.LabGrade.Row;
+import tcplab.support.kit.Visibility;
 import tcplab.support.teach.Lang;
 
 /** The report's shapes: Gradescope's results.json, Classroom's results, and the table's whole, wrapped hints. */
@@ -26,9 +27,9 @@ class ReportTest {
     private static final GradedTest WARM = new GradedTest("t.ListenTest", "listens", 0, true, Visibility.VISIBLE);
 
     private final LabGrade lab = new LabGrade("lab-00", "Lab 00: test", List.of(
-            new Row(SHOWN, Outcome.PASSED, 2, ""),
-            new Row(HIDDEN, Outcome.FAILED, 0, "x".repeat(10_000)),
-            new Row(WARM, Outcome.PASSED, 0, "")), "");
+            new Row(SHOWN, Result.PASSED, 2, ""),
+            new Row(HIDDEN, Result.FAILED, 0, "x".repeat(10_000)),
+            new Row(WARM, Result.PASSED, 0, "")), "");
 
     @Test
     void gradescopeResultsListGradedTestsWithVisibilityAndCutOutput() {

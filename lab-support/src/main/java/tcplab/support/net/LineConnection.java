@@ -8,20 +8,16 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.opentest4j.AssertionFailedError;
-import tcplab.support.teach.Messages;
-import tcplab.support.teach.TcpAssertions;
 
 /**
  * A test's own client end: raw bytes, UTF-8 lines ending in {@code \n}, and the three ways to end a connection.
- * Every read is bounded by {@link #READ_TIMEOUT}.
+ * Every read is bounded by {@link #READ_TIMEOUT}; silence throws {@link ReadTimeoutException}, which the teaching
+ * layer ({@code tcplab.support.teach.ReadTimeoutFeedback}) turns into the student's failure message.
  */
 public final class LineConnection implements AutoCloseable {
 
-    /** How long a read waits before the test fails with a teaching message. */
+    /** How long a read waits before it throws {@link ReadTimeoutException}. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-
-    private static final Messages MSG = Messages.of(LineConnection.class);
 
     private final Socket socket;
     private final InputStream in;
@@ -94,6 +90,11 @@ public final class LineConnection implements AutoCloseable {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Reads everything the peer sends until its FIN, as UTF-8. */
+    public String readToEnd() throws IOException {
+        return new String(readBytes(Integer.MAX_VALUE), StandardCharsets.UTF_8);
+    }
+
     /** Reads up to {@code n} bytes; fewer only if the peer's FIN comes first. */
     public byte[] readBytes(int n) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -103,12 +104,12 @@ public final class LineConnection implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    /** Reads one byte, or -1 at EOF (the peer's FIN). */
+    /** Reads one byte, or -1 at EOF (the peer's FIN); throws {@link ReadTimeoutException} on silence. */
     public int read() throws IOException {
         try {
             return in.read();
         } catch (SocketTimeoutException e) {
-            throw new AssertionFailedError(MSG.feedback("read", remotePort(), TcpAssertions.seconds(READ_TIMEOUT)));
+            throw new ReadTimeoutException(remotePort(), READ_TIMEOUT, e);
         }
     }
 

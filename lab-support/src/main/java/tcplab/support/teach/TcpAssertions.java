@@ -1,5 +1,6 @@
 package tcplab.support.teach;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
+import tcplab.support.net.FullBacklog;
 import tcplab.support.probe.TcpConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
@@ -33,6 +35,12 @@ public final class TcpAssertions {
     /** Skips the calling test, with the probe's reason, where the platform cannot show {@code state}. */
     public static void assumeCanShow(TcpProbe probe, TcpState state) {
         probe.whyCannotShow(state).ifPresent(Assumptions::abort);
+    }
+
+    /** Opens a {@link FullBacklog}; skips the calling test where the platform cannot stage one. */
+    public static FullBacklog fullBacklog() throws IOException {
+        return FullBacklog.tryOpen().orElseGet(() -> Assumptions.abort(
+                "this platform does not drop SYNs to a full backlog (Linux does), so a timed-out connect cannot be staged"));
     }
 
     /**

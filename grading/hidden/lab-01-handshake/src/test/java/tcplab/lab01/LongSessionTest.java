@@ -2,10 +2,10 @@ package tcplab.lab01;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
-import tcplab.support.grade.Visibility;
+import tcplab.support.kit.Points;
+import tcplab.support.kit.Visibility;
 import tcplab.support.net.LineConnection;
 import tcplab.support.teach.Feedback;
 
@@ -14,12 +14,8 @@ class LongSessionTest {
 
     private static final int LINES = 200;
 
+    @AutoClose
     private final ServerFixture server = ServerFixture.onLoopback();
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     @Points(value = 2, visibility = Visibility.AFTER_PUBLISHED)

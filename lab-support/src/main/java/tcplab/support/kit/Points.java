@@ -1,4 +1,4 @@
-package tcplab.support.grade;
+package tcplab.support.kit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * The points a graded test is worth. A test earns them all when it passes and none otherwise; a parameterized
  * test passes only when every invocation does. Every test of a lab carries either this or
- * {@link tcplab.support.kit.WarmUp}, and the points of a lab's visible tests add up to its declared total
+ * {@link WarmUp}, and the points of a lab's visible tests add up to its declared total
  * ({@code kit.lab.points}); an instructor's hidden tests come on top.
  */
 @Documented

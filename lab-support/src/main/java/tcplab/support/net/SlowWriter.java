@@ -15,17 +15,17 @@ import java.util.concurrent.CompletableFuture;
  * @param pieceBytes the size of each piece
  * @param pause      the pause after each piece but the last
  */
-public record Slicer(int pieceBytes, Duration pause) {
+public record SlowWriter(int pieceBytes, Duration pause) {
 
-    public Slicer {
+    public SlowWriter {
         if (pieceBytes < 1) {
             throw new IllegalArgumentException("pieceBytes must be at least 1, not " + pieceBytes);
         }
     }
 
     /** Two bytes at a time, 1 ms apart: every UTF-8 character of three bytes is split across two pieces. */
-    public static Slicer tinyPieces() {
-        return new Slicer(2, Duration.ofMillis(1));
+    public static SlowWriter tinyPieces() {
+        return new SlowWriter(2, Duration.ofMillis(1));
     }
 
     /**
@@ -42,7 +42,7 @@ public record Slicer(int pieceBytes, Duration pause) {
             } catch (IOException | InterruptedException | RuntimeException e) {
                 done.completeExceptionally(e);
             }
-        }, "slicer");
+        }, "slow-writer");
         thread.setDaemon(true);
         thread.start();
         return done;

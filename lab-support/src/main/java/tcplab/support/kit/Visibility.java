@@ -1,4 +1,4 @@
-package tcplab.support.grade;
+package tcplab.support.kit;
 
 import java.util.Locale;
 
