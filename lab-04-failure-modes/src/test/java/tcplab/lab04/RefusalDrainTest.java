@@ -9,6 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tcplab.support.grade.Points;
 import tcplab.support.net.LineConnection;
+import tcplab.support.probe.TcpProbe;
+import tcplab.support.probe.TcpState;
 import tcplab.support.teach.Messages;
 import tcplab.support.teach.TcpAssertions;
 
@@ -30,12 +32,17 @@ class RefusalDrainTest {
     /** How much of a wrong answer the message quotes. */
     private static final int QUOTED_CHARS = 60;
 
-    /** An over-long line, 256 KiB more and FIN: the client reads one ERROR line, then EOF, never "Connection reset". */
+    private final TcpProbe probe = TcpProbe.system();
+
+    /**
+     * An over-long line, 256 KiB more and FIN: the client reads one ERROR line, then EOF, never "Connection reset",
+     * and the server's end ends in TIME_WAIT, not reset.
+     */
     @Test
     @Points(1)
     void clientThatKeepsWritingAfterRefusalReadsErrorThenFin() throws Exception {
         try (ServerFixture server = new ServerFixture(IDLE_TIMEOUT_MILLIS)) {
-            server.start();
+            int port = server.start();
             LineConnection client = server.connect();
             byte[] request = ("x".repeat(LINE_BYTES) + "\n" + "y".repeat(TRAILING_BYTES)).getBytes(UTF_8);
             assertTimeoutPreemptively(WITHIN, () -> assertDoesNotThrow(() -> {
@@ -48,6 +55,12 @@ class RefusalDrainTest {
                     ServerFixture.MAX_LINE_BYTES, TRAILING_BYTES), MSG.text("errorThenFin.hint"));
             assertTrue(answer.startsWith("ERROR") && answer.endsWith("\n") && answer.lines().count() == 1,
                     MSG.feedback("clientThatKeepsWritingAfterRefusalReadsErrorThenFin.2", quoted(answer)));
+
+            // The server's FIN went first, then the client's came to a socket still reading: the server's end waits
+            // in TIME_WAIT. An end that answered the client's bytes with RST is simply gone, even when the client
+            // read EOF first.
+            TcpAssertions.awaitState(probe, port, client.localPort(), TcpState.TIME_WAIT, WITHIN,
+                    MSG.text("serverEnd"), MSG.text("serverEnd.hint"));
         }
     }
 
