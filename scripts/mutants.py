@@ -135,8 +135,8 @@ MUTANTS = {"lab-01-handshake": [
     ("closes instead of half-closing", "HalfCloseClient.java", "                s.shutdownOutput();\n",
      "                s.close();\n"),
     ("writes everything before reading", "HalfCloseClient.java", "        sender.start();\n", "        sender.run();\n"),
-    ("accepts a cut reply line", "HalfCloseClient.java", "int end = indexOf(reply, (byte) '\\n');",
-     "int end = indexOf(reply, (byte) '\\n') < 0 && reply.length > 0 ? reply.length : indexOf(reply, (byte) '\\n');"),
+    ("accepts a cut reply line", "HalfCloseClient.java", "int end = text.indexOf('\\n');",
+     "int end = text.indexOf('\\n') < 0 && reply.length > 0 ? reply.length : text.indexOf('\\n');"),
     ("aborts with FIN", "HalfCloseClient.java", "        s.setSoLinger(true, 0);\n", ""),
     ("never closes the client's socket", "HalfCloseServer.java", "try (client) {", "try {"),
     ("answers at the first line end", "HalfCloseServer.java", "            count += n;\n",
@@ -149,7 +149,9 @@ MUTANTS = {"lab-01-handshake": [
     ("stops with no grace", "HalfCloseServer.java",
      "workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)", "workers.awaitTermination(0, TimeUnit.MILLISECONDS)"),
     ("never sends FIN on stop", "HalfCloseServer.java",
-     "                connections.forEach(HalfCloseServer::finQuietly);\n", ""),
+     "                for (Socket connection : connections) {\n                    try {\n"
+     "                        connection.shutdownOutput();\n", "                for (Socket connection : connections) {\n"
+     "                    try {\n                        connection.getOutputStream();\n"),
     ("leaves the worker pool running", "HalfCloseServer.java", "        workers.shutdown();\n", ""),
     # Written for issue 15, independently of the ones above.
     ("serves one client at a time", "HalfCloseServer.java",
@@ -242,6 +244,10 @@ MUTANTS = {"lab-01-handshake": [
     ("keeps the system's keepalive interval", "HeartbeatSession.java",
      "            socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);\n", ""),
     ("sleeps past the deadline", "ResilientClient.java", "if (pause >= left) {", "if (left <= 0) {"),
+    # Issue 18: the drain in refuse() became a student task.
+    ("refuses without draining", "SturdyServer.java",
+     "            client.shutdownOutput();\n            client.setSoTimeout(DRAIN_MILLIS);\n"
+     "            client.getInputStream().readNBytes(DRAIN_BYTES);\n", ""),
 ]}
 
 
@@ -253,7 +259,7 @@ QUICK = {
                              "closes right after the ERROR line, without draining"],
     "lab-03-teardown": ["serves one client at a time", "drains only what has arrived so far", "closes without draining"],
     "lab-04-failure-modes": ["checks the line limit only at the newline", "times out reads only, not blocked writes",
-                             "queues clients instead of answering BUSY"],
+                             "queues clients instead of answering BUSY", "refuses without draining"],
 }
 
 

@@ -15,10 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A client in the style of netcat: it sends its whole request, half-closes with FIN, and reads the reply until the
@@ -103,8 +99,8 @@ public final class HalfCloseClient implements AutoCloseable {
      * @throws IOException  if the connection fails or a read times out
      */
     public long pipe(InputStream in, OutputStream out) throws IOException {
-        // TODO(student): L3-T1 send everything, then half-close with shutdownOutput(): FIN, and keep receiving;
-        //                L3-T8 copy the server's bytes to out at the same time, until its FIN.
+        // TODO(student): L3-T1 send everything, then half-close with shutdownOutput(): FIN, and keep receiving.
+        // TODO(student): L3-T8 copy the server's bytes to out at the same time, until its FIN.
         Socket s = connected();
         in.transferTo(s.getOutputStream());
         BufferedReader reader = new BufferedReader(new InputStreamReader(s.getInputStream(), UTF_8));
@@ -112,21 +108,6 @@ public final class HalfCloseClient implements AutoCloseable {
         out.write((line + "\n").getBytes(UTF_8));
         out.flush();
         return line.length() + 1;
-    }
-
-    /** The server has closed: the request must have been sent by now, or very soon. */
-    private void awaitSender(CompletableFuture<Void> sending) throws IOException {
-        try {
-            sending.get(SENDER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            close();
-            throw new EOFException("the server closed the connection before the whole request was sent");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while sending", e);
-        }
     }
 
     /**
@@ -170,15 +151,6 @@ public final class HalfCloseClient implements AutoCloseable {
             throw new IllegalStateException("call connect() first");
         }
         return socket;
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

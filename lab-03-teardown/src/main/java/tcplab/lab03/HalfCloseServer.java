@@ -1,13 +1,10 @@
 package tcplab.lab03;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -16,18 +13,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,8 +106,7 @@ public final class HalfCloseServer implements AutoCloseable {
                     try {
                         serve(client);
                     } finally {
-                        // A socket that serve() left open stays listed (and reachable, so the garbage collector
-                        // cannot close it behind the tests' backs): stop() can still end it.
+                        // A socket that serve() left open stays listed, so that stop() can still end it.
                         if (client.isClosed()) {
                             connections.remove(client);
                         }
@@ -137,7 +128,8 @@ public final class HalfCloseServer implements AutoCloseable {
     void serve(Socket client) {
         SocketAddress peer = client.getRemoteSocketAddress();
         // TODO(student): L3-T2 close the socket whatever happens, so the connection never stays in CLOSE_WAIT,
-        //                and log the close; L3-T6 log a reset by the client as "reset by <address>".
+        //  and log the close.
+        // TODO(student): L3-T6 log a reset by the client (isReset) as "reset by <address>".
         try {
             reply(client);
         } catch (IOException e) {
@@ -158,8 +150,8 @@ public final class HalfCloseServer implements AutoCloseable {
      * @throws IOException if the connection fails, for example because the client reset it
      */
     void reply(Socket client) throws IOException {
-        // TODO(student): L3-T1 read until the client's FIN, then reply "<byte count> <sha256 hex>\n";
-        //                L3-T4 answer a request over MAX_REQUEST_BYTES with "ERROR ...", then drain().
+        // TODO(student): L3-T1 read until the client's FIN, then reply "<byte count> <sha256 hex>\n".
+        // TODO(student): L3-T4 answer a request over MAX_REQUEST_BYTES with "ERROR ...", then drain().
         BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(client.getOutputStream(), UTF_8), true);
         log.info("client said: {}", in.readLine());
@@ -194,7 +186,7 @@ public final class HalfCloseServer implements AutoCloseable {
      */
     public void stop(Duration grace) {
         // TODO(student): L3-T5 refuse new connects, let exchanges in flight finish within grace, send FIN on the
-        //                rest, and end every thread the server started; a second call does nothing.
+        //  rest, and end every thread the server started; a second call does nothing.
         closeQuietly(serverSocket);
     }
 
@@ -222,22 +214,6 @@ public final class HalfCloseServer implements AutoCloseable {
     static boolean isReset(IOException e) {
         String message = e.getMessage();
         return e instanceof SocketException && message != null && message.toLowerCase(Locale.ROOT).contains("reset");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static void finQuietly(Socket socket) {
-        try {
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            log.debug("no FIN for {}: {}", socket.getRemoteSocketAddress(), e.toString());
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 public final class HeartbeatSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatSession.class);
-    /** Keepalive: seconds of silence before the first probe, seconds between probes, probes before giving up. */
+    /** Keepalive: seconds of silence before the first probe (the system's default is 7200). */
     public static final int KEEPALIVE_IDLE_SECONDS = 10;
+    /** Keepalive: seconds between unanswered probes. */
     public static final int KEEPALIVE_INTERVAL_SECONDS = 5;
+    /** Keepalive: unanswered probes before the kernel drops the connection. */
     public static final int KEEPALIVE_PROBES = 3;
 
     private final Socket socket;

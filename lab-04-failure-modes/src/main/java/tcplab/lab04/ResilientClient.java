@@ -62,7 +62,8 @@ public final class ResilientClient {
      */
     public String request(String line, boolean idempotent) throws RequestFailedException {
         // TODO(student): L4-T2 retry a failed connect after pauseMillis() until the deadline; cut every timeout to
-        //  the time left. L4-T3 retry a request that was sent and then failed once, only if it is idempotent.
+        //  the time left.
+        // TODO(student): L4-T3 retry a request that was sent and then failed once, only if it is idempotent.
         return requestOnce(line);
     }
 
@@ -80,9 +81,12 @@ public final class ResilientClient {
         return 0;
     }
 
-    /** Reads up to a newline; a FIN first is an EOFException, so a cut reply never passes for a whole one. */
+    /**
+     * Task L4-T4: reads up to a newline. A FIN first is an EOFException, so a peer that closes before its reply is
+     * complete never passes for one that answered, even though the request's write succeeded.
+     */
     static String readLine(InputStream in) throws IOException {
-        // TODO(student): L4-T1 a line ends with \n; a FIN (-1) before it means the reply was cut: EOFException.
+        // TODO(student): L4-T4 a line ends with \n; a FIN (-1) before it means the reply was cut: EOFException.
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n' && b >= 0; b = in.read()) {
             line.write(b);

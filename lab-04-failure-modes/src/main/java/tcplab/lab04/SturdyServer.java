@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
@@ -37,13 +36,21 @@ public final class SturdyServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SturdyServer.class);
 
+    /** The port that {@link #main} listens on without {@code -Dport}. */
     public static final int DEFAULT_PORT = 9400;
+    /** Connections served at once without {@code -Dworkers}; one more gets {@code BUSY}. */
     public static final int DEFAULT_WORKERS = 8;
+    /** How long a connection may go without a request and its reply, without {@code -DidleTimeoutMillis}. */
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 10_000;
+    /** The longest request line, without its line end, without {@code -DmaxLineBytes}. */
     public static final int DEFAULT_MAX_LINE_BYTES = 1024;
     private static final int BACKLOG = 50;
-    /** After an error reply, how long the server drains what the client still sends, so its close sends no RST. */
+    /**
+     * After a last line ({@code BUSY} or {@code ERROR ...}), how long the server waits for the client to read it
+     * and for the client's own bytes and FIN, before it closes.
+     */
     private static final int DRAIN_MILLIS = 500;
+    /** After an {@code ERROR} line, the most that the server reads and drops of what the client still sends. */
     private static final int DRAIN_BYTES = 1 << 20;
 
     private final ServerSettings settings;
@@ -56,6 +63,7 @@ public final class SturdyServer implements AutoCloseable {
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService watchdogs;
 
+    /** A server with these settings; nothing happens on the network until {@link #start()}. */
     public SturdyServer(ServerSettings settings) {
         this.settings = settings;
     }
@@ -119,31 +127,25 @@ public final class SturdyServer implements AutoCloseable {
     }
 
     /**
-     * Task L4-T6: gives a new connection to a free worker. The pool is bounded: when every worker is busy, the
-     * client gets {@code BUSY} and a FIN at once, instead of waiting unseen in a queue.
+     * Task L4-T6: gives a new connection to a free worker of the bounded pool, which runs {@link #serve} on it. When
+     * every worker is busy, the client is turned away at once with {@link #busy}, instead of waiting unseen in a
+     * queue. Runs on the acceptor, so it never blocks.
      */
     void handOff(Socket client) {
-        // TODO(student): L4-T6 run serve() on a worker of the bounded pool; when it is full, answer busy().
+        // TODO(student): L4-T6 run serve() on a worker of the bounded pool; when every worker is busy, busy().
         serve(client);
     }
 
-    /** BUSY and FIN at once, from the acceptor; the socket is closed a moment later, when the client has read them. */
+    /**
+     * Task L4-T6: turns a client away: sends {@code BUSY} and a line end, then FIN ({@code shutdownOutput()}), at
+     * once, and releases the connection {@link #DRAIN_MILLIS} later, on the watchdog timer (at once if the timer
+     * has stopped). Closing at once, with a request of the client's unread, would send RST instead of FIN, and an
+     * RST can destroy the {@code BUSY} line before the client reads it. Never blocks, never throws.
+     */
     private void busy(Socket client) {
-        try {
-            client.getOutputStream().write("BUSY\n".getBytes(UTF_8));
-            client.shutdownOutput();
-        } catch (IOException e) {
-            log.debug("{} while turning away {}", e.toString(), client.getRemoteSocketAddress());
-        }
-        Runnable closeLater = () -> {
-            closeQuietly(client);
-            open.remove(client);
-        };
-        try {
-            watchdogs.schedule(closeLater, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            closeLater.run();
-        }
+        // TODO(student): L4-T6 send BUSY and FIN now; release the connection DRAIN_MILLIS later, on the watchdog
+        //  timer, so that the client reads BUSY before the close.
+        release(client);
     }
 
     private void serve(Socket client) {
@@ -183,14 +185,14 @@ public final class SturdyServer implements AutoCloseable {
     }
 
     /**
-     * Task L4-T6: the idle timeout. Closes the connection if it has not completed a request and its reply within
+     * Task L4-T7: the idle timeout. Closes the connection if it has not completed a request and its reply within
      * {@code idleTimeoutMillis} from now. Closing from this timer also ends a read or a write that is blocked: a
      * client that goes quiet, sends a byte a second, or stops reading its replies is cut off all the same.
      *
      * @return the timer, to cancel once the connection makes progress
      */
     ScheduledFuture<?> watch(Socket client) {
-        // TODO(student): L4-T6 close the connection when the idle timeout passes.
+        // TODO(student): L4-T7 close the connection when the idle timeout passes.
         return watchdogs.schedule(() -> { }, settings.idleTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -204,7 +206,7 @@ public final class SturdyServer implements AutoCloseable {
     }
 
     /**
-     * Task L4-T7: reads one request line, without its line end ({@code \n} or {@code \r\n}), holding at most
+     * Task L4-T8: reads one request line, without its line end ({@code \n} or {@code \r\n}), holding at most
      * {@code maxLineBytes} in memory.
      *
      * @return the line, or null if the client closed the connection (FIN) between lines
@@ -212,7 +214,7 @@ public final class SturdyServer implements AutoCloseable {
      * @throws BadRequest if the line is longer than {@code maxLineBytes}, or is not UTF-8
      */
     static String readRequestLine(InputStream in, int maxLineBytes) throws IOException {
-        // TODO(student): L4-T7 stop at maxLineBytes (BadRequest), decode strictly (BadRequest "not UTF-8"), and
+        // TODO(student): L4-T8 stop at maxLineBytes (BadRequest), decode strictly (BadRequest "not UTF-8"), and
         //  tell a FIN between lines (null) from a FIN in the middle of one (EOFException).
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b = in.read();
@@ -225,18 +227,29 @@ public final class SturdyServer implements AutoCloseable {
         return line.toString(UTF_8).strip();
     }
 
-    /** Sends one last line, then FIN; drains what the client still sends, so the close sends no RST. */
+    /**
+     * Task L4-T9: refuses a bad request: sends {@code reply} and a line end, then FIN ({@code shutdownOutput()});
+     * then reads and drops what the client still sends, until its FIN, at most {@link #DRAIN_BYTES} and with reads
+     * that wait at most {@link #DRAIN_MILLIS}; then releases the connection. Closing with the client's bytes unread
+     * would make the kernel send RST instead of FIN, and an RST can destroy the reply before the client reads it.
+     * Never throws: a failure ends only this connection.
+     */
     private void refuse(Socket client, String reply) {
-        try (client) {
+        // TODO(student): L4-T9 send FIN after the reply, then drain what the client still sends (reads that wait
+        //  DRAIN_MILLIS, at most DRAIN_BYTES) before the release: closed with bytes unread, the socket sends RST.
+        try {
             client.getOutputStream().write((reply + "\n").getBytes(UTF_8));
-            client.shutdownOutput();
-            client.setSoTimeout(DRAIN_MILLIS);
-            client.getInputStream().readNBytes(DRAIN_BYTES);
         } catch (IOException e) {
             log.debug("{} while refusing {}", e.toString(), client.getRemoteSocketAddress());
         } finally {
-            open.remove(client);
+            release(client);
         }
+    }
+
+    /** Closes a connection and stops tracking it, so that close() need not end it. */
+    private void release(Socket client) {
+        closeQuietly(client);
+        open.remove(client);
     }
 
     private static void closeQuietly(Socket socket) {
@@ -247,10 +260,13 @@ public final class SturdyServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, closes every connection, and stops every thread of the server. */
+    /**
+     * Task L4-T10: stops accepting, closes every connection that {@link #stopAccepting()} returns, and stops the
+     * workers and the watchdog timer, waiting a moment for each: nothing is left, no thread, no socket, no CLOSE_WAIT.
+     */
     @Override
     public synchronized void close() {
-        // TODO(student): L4-T8 also close every connection that stopAccepting() returns, and stop the workers and
+        // TODO(student): L4-T10 also close every connection that stopAccepting() returns, and stop the workers and
         //  the watchdog timer, so that nothing is left: no thread, no socket, no CLOSE_WAIT.
         if (listener == null) {
             return;

@@ -116,12 +116,7 @@ public final class HalfCloseClient implements AutoCloseable {
 
         long received = s.getInputStream().transferTo(out);
         out.flush();
-        awaitSender(sending);
-        return received;
-    }
-
-    /** The server has closed: the request must have been sent by now, or very soon. */
-    private void awaitSender(CompletableFuture<Void> sending) throws IOException {
+        // The server has closed: the request must have been sent by now, or very soon.
         try {
             sending.get(SENDER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -133,6 +128,7 @@ public final class HalfCloseClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while sending", e);
         }
+        return received;
     }
 
     /**
@@ -146,12 +142,14 @@ public final class HalfCloseClient implements AutoCloseable {
      */
     public Digest digest(byte[] request) throws IOException {
         byte[] reply = exchange(request);
-        int end = indexOf(reply, (byte) '\n');
+        // US-ASCII decodes each byte to one char, even a bad one: the newline's index is the same in both.
+        String text = new String(reply, US_ASCII);
+        int end = text.indexOf('\n');
         if (end < 0) {
             throw new EOFException("the server closed the connection before its reply was complete ("
                     + reply.length + " bytes and no end of line)");
         }
-        String line = new String(reply, 0, end, US_ASCII);
+        String line = text.substring(0, end);
         String[] fields = line.split(" ");
         if (line.startsWith("ERROR") || fields.length != 2 || !fields[0].matches("\\d{1,18}")) {
             throw new ProtocolException("the server did not answer with a digest: " + line);
@@ -185,15 +183,6 @@ public final class HalfCloseClient implements AutoCloseable {
             throw new IllegalStateException("call connect() first");
         }
         return socket;
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

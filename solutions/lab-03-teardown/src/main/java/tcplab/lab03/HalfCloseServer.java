@@ -109,8 +109,7 @@ public final class HalfCloseServer implements AutoCloseable {
                     try {
                         serve(client);
                     } finally {
-                        // A socket that serve() left open stays listed (and reachable, so the garbage collector
-                        // cannot close it behind the tests' backs): stop() can still end it.
+                        // A socket that serve() left open stays listed, so that stop() can still end it.
                         if (client.isClosed()) {
                             connections.remove(client);
                         }
@@ -159,7 +158,12 @@ public final class HalfCloseServer implements AutoCloseable {
     void reply(Socket client) throws IOException {
         InputStream in = client.getInputStream();
         OutputStream out = client.getOutputStream();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
         byte[] buffer = new byte[8192];
         long count = 0;
         for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, MAX_REQUEST_BYTES + 1L - count))) != -1; ) {
@@ -226,7 +230,13 @@ public final class HalfCloseServer implements AutoCloseable {
         workers.shutdown();
         try {
             if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                connections.forEach(HalfCloseServer::finQuietly);
+                for (Socket connection : connections) {
+                    try {
+                        connection.shutdownOutput();
+                    } catch (IOException e) {
+                        log.debug("no FIN for {}: {}", connection.getRemoteSocketAddress(), e.toString());
+                    }
+                }
                 if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     connections.forEach(HalfCloseServer::closeQuietly);
                     workers.shutdownNow();
@@ -267,22 +277,6 @@ public final class HalfCloseServer implements AutoCloseable {
     static boolean isReset(IOException e) {
         String message = e.getMessage();
         return e instanceof SocketException && message != null && message.toLowerCase(Locale.ROOT).contains("reset");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static void finQuietly(Socket socket) {
-        try {
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            log.debug("no FIN for {}: {}", socket.getRemoteSocketAddress(), e.toString());
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -145,7 +145,10 @@ public final class ResilientClient {
         }
     }
 
-    /** Reads up to a newline; a FIN first is an EOFException, so a cut reply never passes for a whole one. */
+    /**
+     * Task L4-T4: reads up to a newline. A FIN first is an EOFException, so a peer that closes before its reply is
+     * complete never passes for one that answered, even though the request's write succeeded.
+     */
     static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
