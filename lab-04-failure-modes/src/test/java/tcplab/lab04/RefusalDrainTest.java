@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import tcplab.support.grade.Points;
+import tcplab.support.kit.Points;
 import tcplab.support.net.LineConnection;
 import tcplab.support.probe.TcpProbe;
 import tcplab.support.probe.TcpState;
