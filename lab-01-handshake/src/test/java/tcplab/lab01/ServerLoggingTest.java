@@ -49,6 +49,7 @@ class ServerLoggingTest {
         });
     }
 
+    /** The server logs each close with the client's address: after the client's FIN, and after its RST. */
     @Test
     @Points(1)
     void serverLogsCloseWithPeerAddress() throws Exception {
@@ -67,6 +68,17 @@ class ServerLoggingTest {
         TcpAssertions.awaitCondition(() -> logLinesNaming(clientPort) > beforeClose, CLOSE_LOGGED_WITHIN,
                 () -> MSG.feedback("closeLogged", peer, beforeClose, logs.report(),
                         TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)));
+
+        // A client that resets: the server closes its socket whatever happens, so this close is logged too. (A
+        // socket left open here would show only until the garbage collector closes it; the log line stays.)
+        LineConnection resetting = LineConnection.open(port);
+        int resettingPort = resetting.localPort();
+        exchange(resetting);
+        int beforeReset = logLinesNaming(resettingPort);
+        resetting.reset();
+        TcpAssertions.awaitCondition(() -> logLinesNaming(resettingPort) > beforeReset, CLOSE_LOGGED_WITHIN,
+                () -> MSG.feedback("closeLoggedAfterReset", "127.0.0.1:" + resettingPort, beforeReset,
+                        logs.report(), TcpAssertions.seconds(CLOSE_LOGGED_WITHIN)));
     }
 
     private static void exchange(LineConnection client) throws Exception {
