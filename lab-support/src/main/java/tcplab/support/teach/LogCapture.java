@@ -44,7 +44,10 @@ public final class LogCapture implements AutoCloseable {
     };
 
     private LogCapture(String loggerName) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            throw new IllegalStateException("SLF4J is not backed by Logback yet: " + LoggerFactory.getILoggerFactory()
+                    + ". Is " + LoggingFirst.class.getName() + " listed as a JUnit TestExecutionListener?");
+        }
         logger = context.getLogger(loggerName);
         previousLevel = logger.getLevel();
         OWNER.set(this);
