@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Everything that the concept table (docs/concepts.md) names exists: each test, handout section and trace scenario. */
 class ConceptTableTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = KitTree.ROOT;
     private static final Pattern TEST = Pattern.compile("`(\\w+)#(\\w+)`");
     private static final Pattern SECTION = Pattern.compile("lab (\\d\\d), \"([^\"]+)\"");
     private static final Pattern SCENARIO = Pattern.compile("lab (\\d\\d) `([\\w-]+)`");
@@ -80,13 +80,8 @@ class ConceptTableTest {
 
     /** The sources of every test class of that name: two labs may each have one. */
     private static Stream<String> testSources(String className) {
-        try (Stream<Path> files = Files.walk(ROOT, 8)) {
-            return files.filter(p -> p.toString().contains("/src/test/java/") && !p.toString().contains("/target/"))
-                    .filter(p -> p.getFileName().toString().equals(className + ".java"))
-                    .map(ConceptTableTest::read).toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitTree.files(p -> p.toString().contains("/src/test/java/")
+                && p.getFileName().toString().equals(className + ".java")).stream().map(ConceptTableTest::read);
     }
 
     private static Stream<String> traceSources(Path lab) {

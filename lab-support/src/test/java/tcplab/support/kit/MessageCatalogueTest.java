@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tcplab.support.teach.Messages;
 
@@ -27,7 +26,7 @@ import tcplab.support.teach.Messages;
 @KitOnly
 class MessageCatalogueTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = KitTree.ROOT;
     private static final String ENGLISH = Messages.BUNDLE + ".properties";
     private static final String KOREAN = Messages.BUNDLE + "_ko.properties";
     /** {@code MSG.feedback("topic"} or {@code MSG.text("key"}: a key named in a source. */
@@ -138,13 +137,7 @@ class MessageCatalogueTest {
     }
 
     private static List<Path> files(String suffix) {
-        try (Stream<Path> files = Files.walk(ROOT, 12)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KitTree.files(p -> p.getFileName().toString().endsWith(suffix));
     }
 
     private static Properties load(Path file) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Each task of a handout's task list has a {@code TODO(student)} marker in the starter, and each marker a task. */
 class TaskTableTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = KitTree.ROOT;
     private static final List<String> EDITIONS = List.of("README.md", "README.ko.md");
     /** The heading of the task list: "Tasks" or "과제", numbered or not. */
     private static final Pattern TASKS_HEADING = Pattern.compile("(#+) (?:\\d+\\. )?(?:Tasks|과제)");
