@@ -6,12 +6,15 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures what code under test logs through SLF4J below a logger name, at every level,
- * while the console stays as quiet as {@code logback-test.xml} makes it.
+ * Captures what code under test logs through SLF4J below a logger name, at every level. While a capture is open,
+ * those lines also reach the console of {@code logback-test.xml}, which Surefire writes to each test class's
+ * {@code -output.txt} file.
  *
  * <p>Test classes run at once, so a logger also hears other tests' servers. A line counts as this test's own when
  * the thread that logged it descends from the thread that opened the capture (threads inherit the mark when they
@@ -27,11 +30,20 @@ public final class LogCapture implements AutoCloseable {
     /** The capture that the current thread, or the thread that created it, opened. */
     private static final InheritableThreadLocal<LogCapture> OWNER = new InheritableThreadLocal<>();
 
+    /**
+     * Each captured logger's own level before its first open capture, and how many are open. Tests overlap: the
+     * level goes back only when the last capture closes, or an open one would stop hearing info lines.
+     */
+    private static final Map<Logger, Raised> RAISED = new HashMap<>();
+
+    private record Raised(Level previous, int captures) {
+    }
+
     private record Line(String message, boolean own) {
     }
 
     private final Logger logger;
-    private final Level previousLevel;
+    private boolean closed;
     private final List<Line> lines = new ArrayList<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
@@ -49,12 +61,37 @@ public final class LogCapture implements AutoCloseable {
                     + ". Is " + LoggingFirst.class.getName() + " listed as a JUnit TestExecutionListener?");
         }
         logger = context.getLogger(loggerName);
-        previousLevel = logger.getLevel();
         OWNER.set(this);
         appender.setContext(context);
         appender.start();
         logger.addAppender(appender);
-        logger.setLevel(Level.TRACE);
+        raise(logger);
+    }
+
+    /** Lets every level of {@code logger} through while any capture of it is open. */
+    private static void raise(Logger logger) {
+        synchronized (RAISED) {
+            Raised raised = RAISED.get(logger);
+            if (raised == null) {
+                RAISED.put(logger, new Raised(logger.getLevel(), 1));
+                logger.setLevel(Level.TRACE);
+            } else {
+                RAISED.put(logger, new Raised(raised.previous(), raised.captures() + 1));
+            }
+        }
+    }
+
+    /** Gives {@code logger} its own level back when its last open capture closes. */
+    private static void lower(Logger logger) {
+        synchronized (RAISED) {
+            Raised raised = RAISED.get(logger);
+            if (raised.captures() == 1) {
+                RAISED.remove(logger);
+                logger.setLevel(raised.previous());
+            } else {
+                RAISED.put(logger, new Raised(raised.previous(), raised.captures() - 1));
+            }
+        }
     }
 
     /** Starts capturing everything logged by {@code loggerName} and the loggers below it. */
@@ -104,9 +141,13 @@ public final class LogCapture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         logger.detachAppender(appender);
-        logger.setLevel(previousLevel);
+        lower(logger);
         appender.stop();
         if (OWNER.get() == this) {
             OWNER.remove();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 class LogCaptureTest {
 
     private static final Logger LOG = LoggerFactory.getLogger("tcplab.logcapturetest.server");
+    /** Only the overlap test logs here, so that no other test of this class opens or closes its captures. */
+    private static final Logger OVERLAP = LoggerFactory.getLogger("tcplab.logcapturetest.overlap");
 
     @Test
     void reportShowsLinesOfThreadsStartedByTheTestAndCountsTheOthers() throws Exception {
@@ -25,6 +29,24 @@ class LogCaptureTest {
             stranger.join();
             assertEquals("[accepted /127.0.0.1:4000] (1 line of other tests left out)", logs.report());
         }
+    }
+
+    @Test
+    void captureHearsInfoLinesAfterAnOverlappingCaptureCloses() {
+        Level own = ((ch.qos.logback.classic.Logger) OVERLAP).getLevel();
+        try (LogCapture second = openOverlapping()) {
+            OVERLAP.info("accepted /127.0.0.1:4001");
+            assertEquals(List.of("accepted /127.0.0.1:4001"), second.messages());
+        }
+        assertEquals(own, ((ch.qos.logback.classic.Logger) OVERLAP).getLevel(), "own level, after the last capture");
+    }
+
+    /** Opens a capture, then a second one on the same logger, and closes the first: as two tests overlap. */
+    private static LogCapture openOverlapping() {
+        LogCapture first = LogCapture.of(OVERLAP.getName());
+        LogCapture second = LogCapture.of(OVERLAP.getName());
+        first.close();
+        return second;
     }
 
     @Test
