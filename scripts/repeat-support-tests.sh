@@ -27,5 +27,5 @@ for i in $(seq 1 "$runs"); do
     grep -a -E '<<< (FAILURE|ERROR)!' "$log" | grep -v 'Tests run' | sed 's/^/    /'
   fi
 done
-echo "support tests: $((runs - failed)) of $runs runs passed; failed runs' logs in $logs"
+echo "tests of $modules: $((runs - failed)) of $runs runs passed; failed runs' logs in $logs"
 [ $failed -eq 0 ]
